@@ -1,0 +1,154 @@
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A nhiệm vụ or dự án of section III and Phụ lục II.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    /// The area of section III: 1..=9 (III.1 – III.9).
+    pub area: u8,
+    pub name: String,
+    #[serde(default)]
+    pub content: String,
+    /// Kết quả, sản phẩm dự kiến.
+    #[serde(default)]
+    pub expected_result: String,
+    /// Hiệu quả đem lại.
+    #[serde(default)]
+    pub expected_effect: String,
+    /// Đơn vị chủ trì.
+    #[serde(default)]
+    pub lead_unit: String,
+    /// Đơn vị phối hợp.
+    #[serde(default)]
+    pub coordinating_units: Vec<String>,
+    pub start: Option<MonthYear>,
+    pub end: Option<MonthYear>,
+    /// Cấp có thẩm quyền phê duyệt, e.g. "UBND tỉnh".
+    #[serde(default)]
+    pub approving_authority: String,
+    #[serde(default)]
+    pub funding: Vec<FundingSource>,
+    /// Kinh phí dự kiến, triệu đồng.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_million_vnd: Option<f64>,
+    /// Ids of the indicators the task serves.
+    #[serde(default)]
+    pub indicators: Vec<String>,
+}
+
+/// Nguồn kinh phí: the fixed list the drafters choose from, plus "khác".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingSource {
+    /// Ngân sách trung ương
+    CentralBudget,
+    /// Ngân sách địa phương
+    LocalBudget,
+    /// Kinh phí chi thường xuyên (sự nghiệp) của cơ quan, đơn vị
+    RecurrentBudget,
+    /// Vốn đầu tư công
+    PublicInvestment,
+    /// Quỹ phát triển khoa học và công nghệ, quỹ đổi mới công nghệ
+    ScienceFund,
+    /// Hợp tác công tư (PPP), thuê dịch vụ
+    PublicPrivatePartnership,
+    /// Xã hội hóa, tài trợ của doanh nghiệp, tổ chức
+    Socialised,
+    /// Vốn ODA, viện trợ nước ngoài
+    ForeignAid,
+    /// Nguồn khác, named
+    Other(String),
+}
+
+impl FundingSource {
+    pub const FIXED: [FundingSource; 8] = [
+        FundingSource::CentralBudget,
+        FundingSource::LocalBudget,
+        FundingSource::RecurrentBudget,
+        FundingSource::PublicInvestment,
+        FundingSource::ScienceFund,
+        FundingSource::PublicPrivatePartnership,
+        FundingSource::Socialised,
+        FundingSource::ForeignAid,
+    ];
+
+    pub fn label(&self) -> &str {
+        match self {
+            FundingSource::CentralBudget => "Ngân sách trung ương",
+            FundingSource::LocalBudget => "Ngân sách địa phương",
+            FundingSource::RecurrentBudget => "Kinh phí chi thường xuyên",
+            FundingSource::PublicInvestment => "Vốn đầu tư công",
+            FundingSource::ScienceFund => "Quỹ phát triển khoa học và công nghệ",
+            FundingSource::PublicPrivatePartnership => "Hợp tác công tư (PPP), thuê dịch vụ",
+            FundingSource::Socialised => "Xã hội hóa",
+            FundingSource::ForeignAid => "Vốn ODA, viện trợ",
+            FundingSource::Other(name) => name,
+        }
+    }
+}
+
+/// A month of a year, as tasks are scheduled ("Tháng 3/2026").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthYear {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl MonthYear {
+    pub fn new(year: i32, month: u8) -> Option<Self> {
+        (1..=12)
+            .contains(&month)
+            .then_some(MonthYear { year, month })
+    }
+}
+
+impl fmt::Display for MonthYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for MonthYear {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || format!("tháng không hợp lệ: «{s}» (dạng YYYY-MM)");
+        let (y, m) = s.split_once('-').ok_or_else(err)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(err());
+        }
+        let year = y.parse().map_err(|_| err())?;
+        let month = m.parse().map_err(|_| err())?;
+        MonthYear::new(year, month).ok_or_else(err)
+    }
+}
+
+impl Serialize for MonthYear {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthYear {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for MonthYear {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MonthYear".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "Tháng/năm, dạng YYYY-MM"
+        })
+    }
+}
