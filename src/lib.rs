@@ -2,6 +2,9 @@
 //! the `.khcds` store, JSON interchange. No GUI dependency: the desktop shell in
 //! `src-tauri/` and the `khcds` CLI are thin layers over this crate.
 
+pub mod atomic_file;
 pub mod catalog;
 pub mod framework;
+pub mod interchange;
 pub mod model;
+pub mod store;

@@ -160,3 +160,36 @@ impl NationalIndicator {
         self.targets.iter().find(|t| t.period == period)
     }
 }
+
+impl Framework {
+    /// A new, empty plan: the Khung's section tree with no content, ready to fill in.
+    pub fn empty_plan(&self, level: Level, kind: crate::model::PlanKind) -> crate::model::Plan {
+        use crate::model::{DocumentHeader, Opening, Plan, PlanMeta, Section, SectionOrigin, Signer};
+        fn sections(list: &[FrameworkSection]) -> Vec<Section> {
+            list.iter()
+                .map(|s| Section {
+                    id: s.id.clone(),
+                    origin: SectionOrigin::Framework,
+                    title: String::new(),
+                    content: Vec::new(),
+                    children: sections(&s.children),
+                })
+                .collect()
+        }
+        Plan {
+            meta: PlanMeta {
+                level,
+                kind,
+                framework_version: self.version.clone(),
+            },
+            header: DocumentHeader::default(),
+            opening: Opening::default(),
+            sections: sections(&self.sections),
+            indicators: Vec::new(),
+            tasks: Vec::new(),
+            organisation: Vec::new(),
+            recipients: Vec::new(),
+            signer: Signer::default(),
+        }
+    }
+}
