@@ -73,17 +73,20 @@ pub fn from_json(text: &str) -> Result<Plan, ImportError> {
         _ => {}
     }
     normalize_value(&mut value);
-    let doc: Document = serde_path_to_error::deserialize(value).map_err(|e| ImportError::Field {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })?;
+    let doc: Document =
+        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Field {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })?;
     check_unique_ids(&doc.plan)?;
     Ok(doc.plan)
 }
 
 /// Ids are the keys of the plan file: a duplicate would make the import ambiguous.
 fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
-    fn first_duplicate<'a>(ids: impl Iterator<Item = (String, &'a str)>) -> Result<(), ImportError> {
+    fn first_duplicate<'a>(
+        ids: impl Iterator<Item = (String, &'a str)>,
+    ) -> Result<(), ImportError> {
         let mut seen = std::collections::HashSet::new();
         for (path, id) in ids {
             if id.trim().is_empty() {

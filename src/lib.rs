@@ -7,4 +7,5 @@ pub mod catalog;
 pub mod framework;
 pub mod interchange;
 pub mod model;
+pub mod sample;
 pub mod store;

@@ -164,7 +164,9 @@ impl NationalIndicator {
 impl Framework {
     /// A new, empty plan: the Khung's section tree with no content, ready to fill in.
     pub fn empty_plan(&self, level: Level, kind: crate::model::PlanKind) -> crate::model::Plan {
-        use crate::model::{DocumentHeader, Opening, Plan, PlanMeta, Section, SectionOrigin, Signer};
+        use crate::model::{
+            DocumentHeader, Opening, Plan, PlanMeta, Section, SectionOrigin, Signer,
+        };
         fn sections(list: &[FrameworkSection]) -> Vec<Section> {
             list.iter()
                 .map(|s| Section {

@@ -56,6 +56,9 @@ mod tests {
         assert_eq!(normalize_nfc(nfd), "Việt Nam");
         let mut v = serde_json::json!({"a": [nfd], "b": {"c": nfd}});
         normalize_value(&mut v);
-        assert_eq!(v, serde_json::json!({"a": ["Việt Nam"], "b": {"c": "Việt Nam"}}));
+        assert_eq!(
+            v,
+            serde_json::json!({"a": ["Việt Nam"], "b": {"c": "Việt Nam"}})
+        );
     }
 }

@@ -127,7 +127,11 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
             index,
             section,
         } => {
-            if let Some(framework) = section.walk().into_iter().find(|s| s.origin != SectionOrigin::Custom) {
+            if let Some(framework) = section
+                .walk()
+                .into_iter()
+                .find(|s| s.origin != SectionOrigin::Custom)
+            {
                 return Err(StoreError::BadData(format!(
                     "mục «{}» của Khung không thể thêm lần nữa",
                     framework.id
@@ -148,7 +152,14 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
             }
             let body = parts::body(&section)?;
             parts::remove_item(tx, Kind::Section, id)?;
-            parts::insert_item(tx, Kind::Section, id, parent.as_deref(), Some(*index), &body)
+            parts::insert_item(
+                tx,
+                Kind::Section,
+                id,
+                parent.as_deref(),
+                Some(*index),
+                &body,
+            )
         }
         Edit::DeleteSection { id } => {
             custom_section(tx, id)?;

@@ -8,7 +8,9 @@ pub enum StoreError {
     NotFound(PathBuf),
     #[error("Tệp «{0}» đã tồn tại; hãy chọn tên khác.")]
     AlreadyExists(PathBuf),
-    #[error("Tệp «{0}» không phải là tệp kế hoạch (.khcds) của chương trình này; tệp được giữ nguyên.")]
+    #[error(
+        "Tệp «{0}» không phải là tệp kế hoạch (.khcds) của chương trình này; tệp được giữ nguyên."
+    )]
     NotAPlanFile(PathBuf),
     #[error("Tệp «{path}» được tạo bởi phiên bản mới hơn của chương trình (định dạng {found}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình; tệp được giữ nguyên.")]
     NewerVersion {
@@ -16,7 +18,9 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
-    #[error("Tệp «{0}» đang được mở bởi một chương trình khác. Hãy đóng chương trình đó rồi thử lại.")]
+    #[error(
+        "Tệp «{0}» đang được mở bởi một chương trình khác. Hãy đóng chương trình đó rồi thử lại."
+    )]
     Locked(PathBuf),
     #[error("Tệp «{path}» bị hỏng ({detail}); tệp được giữ nguyên. Hãy mở bản sao lưu gần nhất.")]
     Corrupt { path: PathBuf, detail: String },

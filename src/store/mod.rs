@@ -39,7 +39,9 @@ pub struct PlanFile {
 
 impl std::fmt::Debug for PlanFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PlanFile").field("path", &self.path).finish()
+        f.debug_struct("PlanFile")
+            .field("path", &self.path)
+            .finish()
     }
 }
 

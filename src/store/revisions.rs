@@ -36,7 +36,11 @@ impl RevisionReason {
             "before-import" => RevisionReason::BeforeImport,
             "before-restore" => RevisionReason::BeforeRestore,
             "before-export" => RevisionReason::BeforeExport,
-            other => return Err(StoreError::BadData(format!("lý do lưu phiên bản «{other}»"))),
+            other => {
+                return Err(StoreError::BadData(format!(
+                    "lý do lưu phiên bản «{other}»"
+                )))
+            }
         })
     }
 
@@ -76,7 +80,9 @@ pub(super) fn snapshot(tx: &Transaction, reason: RevisionReason, label: &str) ->
             return Ok(id);
         }
     }
-    let now = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let now = chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
     tx.execute(
         "INSERT INTO revision (created_at, reason, label, plan) VALUES (?1, ?2, ?3, ?4)",
         params![now, reason.as_str(), label, plan],
@@ -115,7 +121,9 @@ pub(super) fn list(conn: &rusqlite::Connection) -> Result<Vec<RevisionInfo>> {
 
 pub(super) fn read(tx: &Transaction, id: i64) -> Result<Plan> {
     let text: String = tx
-        .query_row("SELECT plan FROM revision WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT plan FROM revision WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .optional()?
         .ok_or(StoreError::NoSuchRevision(id))?;
     serde_json::from_str(&text).map_err(|e| StoreError::BadData(format!("phiên bản {id}: {e}")))

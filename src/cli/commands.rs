@@ -1,0 +1,254 @@
+//! What each subcommand does, over the engine.
+
+use std::path::{Path, PathBuf};
+
+use khcds::framework::{self, Framework};
+use khcds::model::{Level, Plan, PlanKind};
+use khcds::store::{PlanFile, RevisionReason};
+use khcds::{atomic_file, interchange, sample};
+
+use super::{Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
+
+pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::New {
+            level,
+            kind,
+            year,
+            sample,
+            scale,
+            output,
+        } => new(level, kind, year, sample, scale, &output),
+        Command::Info { file } => info(&file),
+        Command::Framework { format } => print_framework(framework::current(), format),
+        Command::Export {
+            file,
+            format,
+            output,
+        } => export(&file, format, output),
+        Command::Import { file, output } => import(&file, &output),
+        Command::Revisions { file } => revisions(&file),
+        Command::Snapshot { file, message } => {
+            let id = PlanFile::open(&file)?.snapshot(RevisionReason::Manual, &message)?;
+            println!("Đã lưu phiên bản số {id}.");
+            Ok(())
+        }
+        Command::Restore { file, revision } => {
+            PlanFile::open(&file)?.restore(revision)?;
+            println!(
+                "Đã khôi phục phiên bản số {revision}; bản trước khi khôi phục đã được lưu lại."
+            );
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", interchange::json_schema());
+            Ok(())
+        }
+    }
+}
+
+fn new(
+    level: LevelArg,
+    kind: KindArg,
+    year: Option<i32>,
+    with_sample: bool,
+    scale: u32,
+    output: &Path,
+) -> Result<(), Failure> {
+    let level = match level {
+        LevelArg::Bo => Level::Bo,
+        LevelArg::Tinh => Level::Tinh,
+    };
+    let kind = match (kind, year) {
+        (KindArg::FiveYear, None) => PlanKind::FiveYear,
+        (KindArg::FiveYear, Some(_)) => {
+            return Err(Failure::io(
+                "--year chỉ dùng cho kế hoạch hằng năm (--kind annual).",
+            ))
+        }
+        (KindArg::Annual, Some(year)) => PlanKind::Annual { year },
+        (KindArg::Annual, None) => {
+            return Err(Failure::io(
+                "Kế hoạch hằng năm cần năm: thêm --year, ví dụ --year 2026.",
+            ))
+        }
+    };
+    let plan = if with_sample {
+        sample::sample_plan(level, kind, scale)
+    } else {
+        framework::current().empty_plan(level, kind)
+    };
+    PlanFile::create(output, &plan)?;
+    println!(
+        "Đã tạo {} ({} {}).",
+        output.display(),
+        level.label(),
+        kind.label()
+    );
+    if with_sample {
+        println!("{}", sample::FICTIONAL_NOTE);
+    }
+    Ok(())
+}
+
+fn info(file: &Path) -> Result<(), Failure> {
+    let store = PlanFile::open(file)?;
+    let plan = store.load()?;
+    let h = &plan.header;
+    let or_dash = |s: &str| {
+        if s.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            s.to_owned()
+        }
+    };
+    println!("Tệp:              {}", file.display());
+    println!("Cấp:              {}", plan.meta.level.label());
+    println!("Loại:             Kế hoạch {}", plan.meta.kind.label());
+    println!("Khung:            {}", plan.meta.framework_version);
+    println!("Cơ quan ban hành: {}", or_dash(&h.issuer));
+    println!("Số, ký hiệu:      {}", or_dash(&h.number));
+    println!(
+        "Địa danh, ngày:   {}, {}",
+        or_dash(&h.place),
+        h.date
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .unwrap_or_else(|| "—".into())
+    );
+    println!("Trích yếu:        {}", or_dash(&h.subject));
+    let sections: usize = plan.sections.iter().map(|s| s.walk().len()).sum();
+    let filled: usize = plan
+        .sections
+        .iter()
+        .flat_map(|s| s.walk())
+        .filter(|s| !s.is_empty())
+        .count();
+    println!("Mục:              {sections} ({filled} mục đã có nội dung)");
+    println!("Căn cứ:           {}", plan.opening.legal_bases.len());
+    println!("Chỉ tiêu:         {}", plan.indicators.len());
+    let budget: f64 = plan.tasks.iter().filter_map(|t| t.budget_million_vnd).sum();
+    println!(
+        "Nhiệm vụ, dự án:  {} (kinh phí dự kiến {} triệu đồng)",
+        plan.tasks.len(),
+        format_amount(budget)
+    );
+    println!("Phiên bản đã lưu: {}", store.revisions()?.len());
+    Ok(())
+}
+
+/// "12345.5" → "12.345,5", the Vietnamese way.
+fn format_amount(value: f64) -> String {
+    let whole = value.trunc() as i64;
+    let digits = whole.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if whole < 0 {
+        out.insert(0, '-');
+    }
+    let frac = ((value - value.trunc()).abs() * 10.0).round() as i64;
+    if frac > 0 {
+        out.push_str(&format!(",{frac}"));
+    }
+    out
+}
+
+fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {
+    if format == TextOrJson::Json {
+        let text = serde_json::to_string_pretty(framework).map_err(Failure::io)?;
+        println!("{text}");
+        return Ok(());
+    }
+    println!("{}", framework.title);
+    println!("{}\n", framework.source);
+    for section in framework.walk() {
+        let depth = section.id.matches('.').count();
+        println!(
+            "{}{} {}",
+            "  ".repeat(depth),
+            section.number,
+            section.heading.verbatim()
+        );
+        for indicator in framework
+            .indicators
+            .iter()
+            .filter(|i| i.group.section_id() == Some(section.id.as_str()))
+        {
+            let targets: Vec<String> = indicator
+                .targets
+                .iter()
+                .map(|t| format!("{}: {} {}", t.period, t.comparator.symbol(), t.value))
+                .collect();
+            println!(
+                "{}  • {} ({}) — {}",
+                "  ".repeat(depth),
+                indicator.name.verbatim(),
+                indicator.unit,
+                targets.join("; ")
+            );
+        }
+    }
+    Ok(())
+}
+
+fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<(), Failure> {
+    let mut store = PlanFile::open(file)?;
+    store.snapshot(RevisionReason::BeforeExport, "")?;
+    let plan = store.load()?;
+    let (extension, bytes) = match format {
+        ExportFormat::Json => ("json", interchange::to_json(&plan).into_bytes()),
+    };
+    let output = output.unwrap_or_else(|| file.with_extension(extension));
+    write_output(&output, &bytes)?;
+    println!("Đã xuất {}.", output.display());
+    Ok(())
+}
+
+fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    atomic_file::write(path, bytes)
+        .map_err(|e| Failure::io(format!("không ghi được «{}»: {e}", path.display())))
+}
+
+fn import(file: &Path, output: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| Failure::io(format!("không đọc được «{}»: {e}", file.display())))?;
+    let plan: Plan = interchange::from_json(&text)
+        .map_err(|e| Failure::io(format!("«{}»: {e}", file.display())))?;
+    if output.exists() {
+        PlanFile::open(output)?.replace(&plan, RevisionReason::BeforeImport)?;
+        println!(
+            "Đã nhập vào {}; nội dung cũ được lưu thành một phiên bản.",
+            output.display()
+        );
+    } else {
+        PlanFile::create(output, &plan)?;
+        println!("Đã tạo {} từ {}.", output.display(), file.display());
+    }
+    Ok(())
+}
+
+fn revisions(file: &Path) -> Result<(), Failure> {
+    let list = PlanFile::open(file)?.revisions()?;
+    if list.is_empty() {
+        println!("Chưa có phiên bản nào được lưu.");
+    }
+    for rev in list {
+        let label = if rev.label.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", rev.label)
+        };
+        println!(
+            "{:>4}  {}  {}{}",
+            rev.id,
+            rev.created_at,
+            rev.reason.label(),
+            label
+        );
+    }
+    Ok(())
+}

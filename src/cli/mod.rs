@@ -1,0 +1,149 @@
+//! `khcds` subcommands. Messages are Vietnamese; exit codes: 0 success, 1 the plan has
+//! validation errors, 2 usage or I/O error.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "khcds",
+    version,
+    about = "Soạn Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026–2030 theo Khung của Bộ Khoa học và Công nghệ",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo tệp kế hoạch mới (.khcds), trống hoặc theo mẫu.
+    New {
+        /// Cấp: bo (bộ, ngành) hoặc tinh (tỉnh, thành phố).
+        #[arg(long)]
+        level: LevelArg,
+        /// Loại kế hoạch: five-year (2026–2030) hoặc annual (hằng năm).
+        #[arg(long, value_enum, default_value_t = KindArg::FiveYear)]
+        kind: KindArg,
+        /// Năm của kế hoạch hằng năm (2026–2030).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(2026..=2030))]
+        year: Option<i32>,
+        /// Điền sẵn một kế hoạch mẫu đầy đủ (tên cơ quan giả định).
+        #[arg(long)]
+        sample: bool,
+        /// Nhân nội dung mẫu lên N lần (N = 10 cho khoảng 100 trang), tối đa 50.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50), requires = "sample")]
+        scale: u32,
+        /// Tệp kế hoạch sẽ tạo.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Thông tin tóm tắt của một tệp kế hoạch.
+    Info { file: PathBuf },
+    /// In Khung kế hoạch (mục, hướng dẫn, chỉ tiêu tối thiểu).
+    Framework {
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Xuất kế hoạch ra tệp khác.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Nhập kế hoạch từ tệp JSON vào tệp .khcds (tạo mới hoặc thay thế, có lưu phiên bản cũ).
+    Import {
+        file: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Liệt kê các phiên bản đã lưu của kế hoạch.
+    Revisions { file: PathBuf },
+    /// Lưu phiên bản hiện tại của kế hoạch.
+    Snapshot {
+        file: PathBuf,
+        /// Ghi chú cho phiên bản.
+        #[arg(short = 'm', long = "message", default_value = "")]
+        message: String,
+    },
+    /// Khôi phục kế hoạch về một phiên bản đã lưu (phiên bản hiện tại được lưu lại trước).
+    Restore { file: PathBuf, revision: i64 },
+    /// In lược đồ JSON (JSON Schema) của định dạng trao đổi.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LevelArg {
+    Bo,
+    Tinh,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    FiveYear,
+    Annual,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+/// A failed command: what to print and how to exit.
+#[derive(Debug)]
+pub struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    /// Usage or I/O error: exit 2.
+    fn io(message: impl std::fmt::Display) -> Self {
+        Failure {
+            message: message.to_string(),
+            code: 2,
+        }
+    }
+}
+
+impl From<khcds::store::StoreError> for Failure {
+    fn from(e: khcds::store::StoreError) -> Self {
+        Failure::io(e)
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                print!("{e}");
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("Lệnh không hợp lệ. Xem hướng dẫn: khcds --help\n\n{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match commands::dispatch(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("Lỗi: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

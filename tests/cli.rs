@@ -1,0 +1,208 @@
+//! The `khcds` command line, run as a user would.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn khcds(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khcds"))
+        .args(args)
+        .output()
+        .expect("khcds runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = khcds(args);
+    assert!(
+        out.status.success(),
+        "khcds {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fails(args: &[&str], code: i32) -> String {
+    let out = khcds(args);
+    assert_eq!(out.status.code(), Some(code), "khcds {args:?}: {:?}", out);
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn new_plans_of_every_kind_are_created() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, name) in [
+        (&["--level", "tinh"][..], "tinh.khcds"),
+        (
+            &["--level", "bo", "--kind", "annual", "--year", "2026"][..],
+            "bo-2026.khcds",
+        ),
+        (&["--level", "tinh", "--sample"][..], "tinh-mau.khcds"),
+        (&["--level", "bo", "--sample"][..], "bo-mau.khcds"),
+        (
+            &[
+                "--level", "tinh", "--sample", "--kind", "annual", "--year", "2027",
+            ][..],
+            "tinh-2027.khcds",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        let mut all = vec!["new"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", s(&path)]);
+        let out = ok(&all);
+        assert!(out.contains("Đã tạo"), "{out}");
+        let info = ok(&["info", s(&path)]);
+        assert!(info.contains("Khung:"), "{info}");
+    }
+    let info = ok(&["info", s(&dir.path().join("bo-2026.khcds"))]);
+    assert!(
+        info.contains("cấp bộ") && info.contains("năm 2026"),
+        "{info}"
+    );
+}
+
+#[test]
+fn sample_plans_are_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.khcds");
+    let out = ok(&["new", "--level", "tinh", "--sample", "-o", s(&path)]);
+    assert!(
+        out.contains("giả định"),
+        "the sample says it is fictional: {out}"
+    );
+    let info = ok(&["info", s(&path)]);
+    let count = |label: &str| -> usize {
+        let line = info.lines().find(|l| l.starts_with(label)).unwrap();
+        line[label.len()..]
+            .trim()
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(count("Chỉ tiêu:") >= 25, "{info}");
+    assert!(count("Nhiệm vụ, dự án:") >= 40, "{info}");
+}
+
+#[test]
+fn json_export_import_export_is_identical_and_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("a.khcds");
+    let first = dir.path().join("a.json");
+    let copy = dir.path().join("b.khcds");
+    let second = dir.path().join("b.json");
+    ok(&["new", "--level", "bo", "--sample", "-o", s(&plan)]);
+    ok(&["export", s(&plan), "--format", "json", "-o", s(&first)]);
+    ok(&["import", s(&first), "-o", s(&copy)]);
+    ok(&["export", s(&copy), "--format", "json", "-o", s(&second)]);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        std::fs::read(&second).unwrap()
+    );
+
+    let revisions = ok(&["revisions", s(&plan)]);
+    assert!(revisions.contains("tự động trước khi xuất"), "{revisions}");
+
+    // Importing over an existing plan keeps the old content as a revision (the latest
+    // one: a snapshot identical to the previous revision is not stored twice).
+    std::fs::write(&first, khcds::interchange::to_json(&common::rich_plan())).unwrap();
+    ok(&["import", s(&first), "-o", s(&plan)]);
+    let revisions = ok(&["revisions", s(&plan)]);
+    let id = revisions
+        .lines()
+        .last()
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .to_owned();
+    ok(&["restore", s(&plan), &id]);
+    ok(&["export", s(&plan), "--format", "json", "-o", s(&second)]);
+    assert_eq!(
+        std::fs::read(&second).unwrap(),
+        std::fs::read(&dir.path().join("b.json")).unwrap()
+    );
+}
+
+#[test]
+fn manual_snapshots_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("a.khcds");
+    ok(&["new", "--level", "tinh", "-o", s(&plan)]);
+    assert!(ok(&["revisions", s(&plan)]).contains("Chưa có"));
+    assert!(ok(&["snapshot", s(&plan), "-m", "trình lãnh đạo"]).contains("Đã lưu phiên bản số 1"));
+    assert!(ok(&["revisions", s(&plan)]).contains("lưu thủ công — trình lãnh đạo"));
+    let err = fails(&["restore", s(&plan), "42"], 2);
+    assert!(err.contains("Không có phiên bản lưu số 42"), "{err}");
+}
+
+#[test]
+fn errors_are_vietnamese_with_exit_code_2_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = fails(&["new", "--level", "xa", "-o", "x.khcds"], 2);
+    assert!(err.contains("Lệnh không hợp lệ"), "{err}");
+    let err = fails(
+        &[
+            "new", "--level", "tinh", "--kind", "annual", "-o", "x.khcds",
+        ],
+        2,
+    );
+    assert!(err.contains("--year"), "{err}");
+
+    let existing = dir.path().join("co-san.khcds");
+    std::fs::write(&existing, "không phải kế hoạch").unwrap();
+    let err = fails(&["new", "--level", "tinh", "-o", s(&existing)], 2);
+    assert!(err.contains("đã tồn tại"), "{err}");
+    let err = fails(&["info", s(&existing)], 2);
+    assert!(err.contains("không phải là tệp kế hoạch"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "không phải kế hoạch"
+    );
+
+    let bad = dir.path().join("bad.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&khcds::interchange::to_json(&common::rich_plan())).unwrap();
+    json["plan"]["tasks"][0]["start"] = "2026-13".into();
+    std::fs::write(&bad, json.to_string()).unwrap();
+    let target = dir.path().join("new.khcds");
+    let err = fails(&["import", s(&bad), "-o", s(&target)], 2);
+    assert!(err.contains("plan.tasks[0].start"), "{err}");
+    assert!(!target.exists(), "a failed import creates nothing");
+
+    // A failed export leaves the previous output as it was.
+    let plan = dir.path().join("p.khcds");
+    ok(&["new", "--level", "tinh", "-o", s(&plan)]);
+    let err = fails(
+        &[
+            "export",
+            s(&plan),
+            "--format",
+            "json",
+            "-o",
+            s(&dir.path().join("khong-co/x.json")),
+        ],
+        2,
+    );
+    assert!(err.contains("không ghi được"), "{err}");
+}
+
+#[test]
+fn the_framework_is_printed_as_text_and_json() {
+    let text = ok(&["framework"]);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["framework", "--format", "json"])).unwrap();
+    let framework = khcds::framework::current();
+    assert_eq!(json["version"], framework.version.as_str());
+    for section in framework.walk() {
+        assert!(text.contains(section.heading.verbatim()), "{}", section.id);
+    }
+    let json_text = json.to_string();
+    for indicator in &framework.indicators {
+        assert!(json_text.contains(&indicator.id), "{}", indicator.id);
+    }
+}
