@@ -79,7 +79,6 @@ fn sample_plans_are_complete() {
     let count = |label: &str| -> usize {
         let line = info.lines().find(|l| l.starts_with(label)).unwrap();
         line[label.len()..]
-            .trim()
             .split_whitespace()
             .next()
             .unwrap()
@@ -124,7 +123,7 @@ fn json_export_import_export_is_identical_and_snapshots() {
     ok(&["export", s(&plan), "--format", "json", "-o", s(&second)]);
     assert_eq!(
         std::fs::read(&second).unwrap(),
-        std::fs::read(&dir.path().join("b.json")).unwrap()
+        std::fs::read(dir.path().join("b.json")).unwrap()
     );
 }
 
