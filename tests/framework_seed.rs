@@ -206,7 +206,10 @@ fn verbatim_texts(f: &Framework) -> Vec<(String, String)> {
         }
     }
     for lb in &f.legal_bases {
-        out.push((format!("legal basis {}", lb.catalog_id), lb.khung_text.clone()));
+        out.push((
+            format!("legal basis {}", lb.catalog_id),
+            lb.khung_text.clone(),
+        ));
     }
     out
 }
@@ -519,9 +522,15 @@ fn suggestions_match_the_khung_bullets() {
         );
     }
     let kt = &f.section("III.8").unwrap().suggestions;
-    assert!(kt[0].text.verbatim().starts_with("Các bộ, ngành triển khai"));
+    assert!(kt[0]
+        .text
+        .verbatim()
+        .starts_with("Các bộ, ngành triển khai"));
     assert_eq!(kt[0].only, Some(Level::Bo));
-    assert!(kt[1].text.verbatim().starts_with("Các địa phương triển khai"));
+    assert!(kt[1]
+        .text
+        .verbatim()
+        .starts_with("Các địa phương triển khai"));
     assert_eq!(kt[1].only, Some(Level::Tinh));
 }
 
@@ -530,7 +539,11 @@ fn every_minimum_indicator_is_covered() {
     let f = fw();
     let bullets = seed_bullets(&seed_lines());
     let count = |g: IndicatorGroup| bullets.iter().filter(|b| b.group == g).count();
-    assert_eq!(count(IndicatorGroup::DigitalServices), 13, "bullets of 2.1 a)");
+    assert_eq!(
+        count(IndicatorGroup::DigitalServices),
+        13,
+        "bullets of 2.1 a)"
+    );
     assert_eq!(
         count(IndicatorGroup::DataDrivenGovernance),
         17,
@@ -590,10 +603,9 @@ fn indicators_are_well_formed() {
             IndicatorGroup::DigitalSociety => "2.3-",
             other => panic!("{}: the Khung sets no minimum indicator in {other:?}", i.id),
         };
-        let rest = i
-            .id
-            .strip_prefix(prefix)
-            .unwrap_or_else(|| panic!("{}: id does not start with {prefix}", i.id));
+        let rest =
+            i.id.strip_prefix(prefix)
+                .unwrap_or_else(|| panic!("{}: id does not start with {prefix}", i.id));
         assert!(
             !rest.is_empty()
                 && rest
@@ -660,7 +672,10 @@ fn by_level_wordings_resolve_the_alternative() {
     for (what, w) in all_wordings(fw()) {
         if let Wording::ByLevel { khung, bo, tinh } = w {
             assert_ne!(bo, tinh, "{what}: same reading for bộ and tỉnh");
-            assert!(khung.contains('/'), "{what}: no «/» alternative in «{khung}»");
+            assert!(
+                khung.contains('/'),
+                "{what}: no «/» alternative in «{khung}»"
+            );
             let slashes = |s: &str| s.matches('/').count();
             assert!(
                 slashes(bo) < slashes(khung) && slashes(tinh) < slashes(khung),
@@ -674,7 +689,11 @@ fn by_level_wordings_resolve_the_alternative() {
 #[test]
 fn legal_bases_are_section_i_documents_in_order() {
     let f = fw();
-    let ids: Vec<&str> = f.legal_bases.iter().map(|l| l.catalog_id.as_str()).collect();
+    let ids: Vec<&str> = f
+        .legal_bases
+        .iter()
+        .map(|l| l.catalog_id.as_str())
+        .collect();
     assert_eq!(ids, LEGAL_BASES);
     for l in &f.legal_bases {
         assert_eq!(
