@@ -9,3 +9,4 @@ pub mod interchange;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod validate;
