@@ -192,6 +192,7 @@ impl Framework {
             organisation: Vec::new(),
             recipients: Vec::new(),
             signer: Signer::default(),
+            settings: Default::default(),
         }
     }
 }

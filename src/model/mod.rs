@@ -9,6 +9,7 @@ mod indicator;
 mod nfc;
 mod plan;
 mod section;
+mod settings;
 mod task;
 mod text;
 
@@ -18,5 +19,6 @@ pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};
 pub use plan::{Level, Period, Plan, PlanKind, PlanMeta};
 pub use section::{Section, SectionOrigin};
+pub use settings::{DocumentSettings, Margins};
 pub use task::{FundingSource, MonthYear, Task};
 pub use text::{Block, BulletLevel, RichText, Run};

@@ -4,7 +4,10 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{DocumentHeader, Indicator, Opening, Recipient, Responsibility, Section, Signer, Task};
+use super::{
+    DocumentHeader, DocumentSettings, Indicator, Opening, Recipient, Responsibility, Section,
+    Signer, Task,
+};
 
 /// A whole plan: one `.khcds` file, one JSON interchange document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -22,6 +25,9 @@ pub struct Plan {
     /// Nơi nhận, in order; the last one is normally "Lưu: VT, …".
     pub recipients: Vec<Recipient>,
     pub signer: Signer,
+    /// Body size and margins of the exported document.
+    #[serde(default)]
+    pub settings: DocumentSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::parts::{self, Kind};
 use super::{Result, StoreError};
 use crate::model::{
-    Block, DocumentHeader, Indicator, Opening, PlanMeta, Recipient, Responsibility, Section,
-    SectionOrigin, Signer, Task,
+    Block, DocumentHeader, DocumentSettings, Indicator, Opening, PlanMeta, Recipient,
+    Responsibility, Section, SectionOrigin, Signer, Task,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -29,6 +29,9 @@ pub enum Edit {
     },
     SetRecipients {
         recipients: Vec<Recipient>,
+    },
+    SetSettings {
+        settings: DocumentSettings,
     },
     /// Changes the title and content of a section (not its children).
     UpdateSection {
@@ -116,6 +119,7 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
         Edit::SetRecipients { recipients } => {
             parts::put_singleton(tx, Kind::Recipients, recipients)
         }
+        Edit::SetSettings { settings } => parts::put_singleton(tx, Kind::Settings, settings),
         Edit::UpdateSection { id, title, content } => {
             let mut section: Section = parts::read_item(tx, Kind::Section, id)?;
             section.title = title.clone();

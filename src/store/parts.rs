@@ -1,5 +1,5 @@
 //! A plan is stored as parts: one row per singleton (meta, header, opening, signer,
-//! recipients) and one row per ordered item (section, indicator, task, responsibility),
+//! recipients, settings) and one row per ordered item (section, indicator, task, responsibility),
 //! each with its JSON body. An edit touches a few rows, so autosave stays cheap however
 //! large the plan grows.
 
@@ -18,6 +18,7 @@ pub(super) enum Kind {
     Opening,
     Signer,
     Recipients,
+    Settings,
     Section,
     Indicator,
     Task,
@@ -32,6 +33,7 @@ impl Kind {
             Kind::Opening => "opening",
             Kind::Signer => "signer",
             Kind::Recipients => "recipients",
+            Kind::Settings => "settings",
             Kind::Section => "section",
             Kind::Indicator => "indicator",
             Kind::Task => "task",
@@ -219,6 +221,7 @@ pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     put_singleton(tx, Kind::Opening, &plan.opening)?;
     put_singleton(tx, Kind::Signer, &plan.signer)?;
     put_singleton(tx, Kind::Recipients, &plan.recipients)?;
+    put_singleton(tx, Kind::Settings, &plan.settings)?;
     for section in &plan.sections {
         insert_section_tree(tx, section, None, None)?;
     }
@@ -269,6 +272,7 @@ pub(super) fn load_plan(conn: &rusqlite::Connection) -> Result<Plan> {
         opening: parse(Kind::Opening, "", &singleton(Kind::Opening)?)?,
         signer: parse(Kind::Signer, "", &singleton(Kind::Signer)?)?,
         recipients: parse(Kind::Recipients, "", &singleton(Kind::Recipients)?)?,
+        settings: parse(Kind::Settings, "", &singleton(Kind::Settings)?)?,
         sections: assemble_tree(sections)?,
         indicators,
         tasks,
