@@ -4,8 +4,10 @@
 
 pub mod atomic_file;
 pub mod catalog;
+pub mod document;
 pub mod framework;
 pub mod interchange;
+pub mod layout;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -1,0 +1,48 @@
+//! Plan → document.
+
+use super::{appendix, body, opening, Document, PageSection, Properties};
+use crate::framework::{self, Framework};
+use crate::layout::{Layout, Orientation};
+use crate::model::Plan;
+
+/// Builds the document of `plan` against the current framework.
+pub fn build(plan: &Plan) -> Document {
+    build_with(plan, framework::current())
+}
+
+pub(super) fn build_with(plan: &Plan, framework: &Framework) -> Document {
+    let layout = Layout::from_settings(&plan.settings);
+    let mut blocks = opening::header_and_title(plan, &layout);
+    blocks.extend(opening::opening(plan));
+    blocks.extend(body::sections(plan, framework));
+    blocks.extend(opening::closing(plan, &layout));
+    let mut sections = vec![PageSection {
+        orientation: Orientation::Portrait,
+        blocks,
+    }];
+    sections.extend(appendix::appendices(plan, framework, &layout));
+    Document {
+        properties: properties(plan),
+        layout,
+        sections,
+    }
+}
+
+fn properties(plan: &Plan) -> Properties {
+    let subject = plan.header.subject.trim().to_owned();
+    Properties {
+        title: if subject.is_empty() {
+            "Kế hoạch chuyển đổi số".to_owned()
+        } else {
+            format!("Kế hoạch {subject}")
+        },
+        subject,
+        author: plan.header.issuer.trim().to_owned(),
+        created: plan.header.date,
+        keywords: format!(
+            "kế hoạch chuyển đổi số; {}; {}",
+            plan.meta.level.label(),
+            plan.meta.kind.label()
+        ),
+    }
+}
