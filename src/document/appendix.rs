@@ -40,7 +40,10 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
     let labels = labels(plan);
     let mut out = Vec::new();
     if let Some(label) = labels.indicators {
-        let title = format!("DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {}", upper(&plan.meta.kind.label()));
+        let title = format!(
+            "DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {}",
+            upper(&plan.meta.kind.label())
+        );
         let mut blocks = heading(plan, &label, &title);
         blocks.push(Block::Table(indicator_table(plan, framework, layout)));
         out.push(PageSection {
@@ -193,8 +196,16 @@ fn group_row(number: &str, title: &str, columns: usize) -> Row {
 fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
     let periods = plan.meta.kind.periods();
     let columns_mm = layout.indicator_columns_mm(periods.len());
-    let mut titles = vec!["TT".to_owned(), "Chỉ tiêu".to_owned(), "Đơn vị tính".to_owned()];
-    titles.extend(periods.iter().map(|p| format!("Mục tiêu {}", lower_first(&period_heading(*p)))));
+    let mut titles = vec![
+        "TT".to_owned(),
+        "Chỉ tiêu".to_owned(),
+        "Đơn vị tính".to_owned(),
+    ];
+    titles.extend(
+        periods
+            .iter()
+            .map(|p| format!("Mục tiêu {}", lower_first(&period_heading(*p)))),
+    );
     titles.extend([
         "Hiện trạng (năm)".to_owned(),
         "Phương pháp đo lường, nguồn số liệu".to_owned(),
@@ -226,7 +237,11 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
     let mut n = 0;
     let mut group_number = 0;
     for (group, title) in &groups {
-        let members: Vec<&Indicator> = plan.indicators.iter().filter(|i| &i.group == group).collect();
+        let members: Vec<&Indicator> = plan
+            .indicators
+            .iter()
+            .filter(|i| &i.group == group)
+            .collect();
         if members.is_empty() {
             continue;
         }
@@ -252,7 +267,10 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
         data(Align::Center, i.unit.trim().to_owned()),
     ];
     for period in periods {
-        let text = match (&i.not_applicable, i.targets.iter().find(|t| t.period == *period)) {
+        let text = match (
+            &i.not_applicable,
+            i.targets.iter().find(|t| t.period == *period),
+        ) {
             (Some(_), _) => "—".to_owned(),
             (None, Some(t)) if !t.value.trim().is_empty() => {
                 format!("{} {}", t.comparator.symbol(), t.value.trim())
@@ -344,7 +362,11 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
                     data(Align::Center, month_range(t.start, t.end)),
                     data(
                         Align::Left,
-                        t.funding.iter().map(|f| f.label()).collect::<Vec<_>>().join("; "),
+                        t.funding
+                            .iter()
+                            .map(|f| f.label())
+                            .collect::<Vec<_>>()
+                            .join("; "),
                     ),
                     data(
                         Align::Right,
@@ -354,7 +376,12 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             });
         }
     }
-    let total: f64 = plan.tasks.iter().filter_map(|t| t.budget_million_vnd).filter(|b| b.is_finite()).sum();
+    let total: f64 = plan
+        .tasks
+        .iter()
+        .filter_map(|t| t.budget_million_vnd)
+        .filter(|b| b.is_finite())
+        .sum();
     rows.push(Row {
         kind: RowKind::Total,
         cells: vec![

@@ -62,7 +62,11 @@ fn section_blocks(
         section.title.trim().to_owned()
     };
     let (number, role, title) = match at.depth {
-        1 => (format!("{}.", roman(position)), Role::Heading1, upper(&title)),
+        1 => (
+            format!("{}.", roman(position)),
+            Role::Heading1,
+            upper(&title),
+        ),
         2 => (format!("{position}."), Role::Heading2, title),
         3 => (
             format!("{}.{position}.", at.khoan.unwrap_or(1)),
@@ -76,8 +80,12 @@ fn section_blocks(
         format!("{number} {title}").trim_end().to_owned(),
     )));
     out.extend(section.content.iter().map(content_block));
-    out.extend(generated_content(plan, framework, &section.id));
-    let khoan = if at.depth == 2 { Some(position) } else { at.khoan };
+    out.extend(generated_content(plan, &section.id));
+    let khoan = if at.depth == 2 {
+        Some(position)
+    } else {
+        at.khoan
+    };
     for (i, child) in section.children.iter().enumerate() {
         let child_at = Numbering {
             depth: at.depth + 1,
@@ -110,7 +118,7 @@ fn content_block(block: &ContentBlock) -> Block {
 }
 
 /// What the document adds after a Khung section's own content.
-fn generated_content(plan: &Plan, framework: &Framework, id: &str) -> Vec<Block> {
+fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
     let group = [
         IndicatorGroup::DigitalServices,
         IndicatorGroup::DataDrivenGovernance,
@@ -172,10 +180,14 @@ fn custom_indicator_groups(plan: &Plan) -> Vec<Block> {
     }
     let mut out = Vec::new();
     for title in titles {
-        out.push(Block::Paragraph(Paragraph::new(Role::GroupLabel, title.trim())));
-        out.extend(indicator_lines(plan, |i| {
-            matches!(&i.group, IndicatorGroup::Custom(t) if t == title)
-        }));
+        out.push(Block::Paragraph(Paragraph::new(
+            Role::GroupLabel,
+            title.trim(),
+        )));
+        out.extend(indicator_lines(
+            plan,
+            |i| matches!(&i.group, IndicatorGroup::Custom(t) if t == title),
+        ));
     }
     out
 }

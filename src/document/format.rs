@@ -7,7 +7,11 @@ use crate::model::{MonthYear, Period};
 /// "Hà Nội, ngày 05 tháng 3 năm 2026": day < 10 padded, month padded only for 1 and 2
 /// (Nghị định 30, Phụ lục I). Without a date, blanks for the clerk to fill in.
 pub fn place_and_date(place: &str, date: Option<NaiveDate>) -> String {
-    let place = if place.trim().is_empty() { "……" } else { place.trim() };
+    let place = if place.trim().is_empty() {
+        "……"
+    } else {
+        place.trim()
+    };
     match date {
         Some(d) => format!(
             "{place}, ngày {:02} tháng {} năm {}",
@@ -78,7 +82,11 @@ pub fn month_range(start: Option<MonthYear>, end: Option<MonthYear>) -> String {
 pub fn period_heading(period: Period) -> String {
     match period {
         Period::Year(y) => format!("Năm {y}"),
-        p => format!("Giai đoạn {} (đến năm {})", p.to_string().replace('-', " - "), p.end_year()),
+        p => format!(
+            "Giai đoạn {} (đến năm {})",
+            p.to_string().replace('-', " - "),
+            p.end_year()
+        ),
     }
 }
 
@@ -136,10 +144,22 @@ mod tests {
     #[test]
     fn dates_follow_the_decree() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(place_and_date("Hà Nội", d(2026, 3, 5)), "Hà Nội, ngày 05 tháng 3 năm 2026");
-        assert_eq!(place_and_date("Huế", d(2026, 2, 15)), "Huế, ngày 15 tháng 02 năm 2026");
-        assert_eq!(place_and_date("Huế", d(2025, 12, 29)), "Huế, ngày 29 tháng 12 năm 2025");
-        assert_eq!(place_and_date("Huế", d(2026, 1, 1)), "Huế, ngày 01 tháng 01 năm 2026");
+        assert_eq!(
+            place_and_date("Hà Nội", d(2026, 3, 5)),
+            "Hà Nội, ngày 05 tháng 3 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Huế", d(2026, 2, 15)),
+            "Huế, ngày 15 tháng 02 năm 2026"
+        );
+        assert_eq!(
+            place_and_date("Huế", d(2025, 12, 29)),
+            "Huế, ngày 29 tháng 12 năm 2025"
+        );
+        assert_eq!(
+            place_and_date("Huế", d(2026, 1, 1)),
+            "Huế, ngày 01 tháng 01 năm 2026"
+        );
     }
 
     #[test]

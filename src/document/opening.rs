@@ -53,7 +53,9 @@ pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
 /// Strips the punctuation a drafter may have typed at the end of a line, so the
 /// document can put its own (";" between căn cứ lines, "." after the last).
 fn bare(text: &str) -> &str {
-    text.trim().trim_end_matches([';', '.', ',', ':']).trim_end()
+    text.trim()
+        .trim_end_matches([';', '.', ',', ':'])
+        .trim_end()
 }
 
 /// Căn cứ lines, the "Thực hiện …" paragraph, "Theo đề nghị của …", the issuing sentence.
@@ -70,7 +72,11 @@ pub(super) fn opening(plan: &Plan) -> Vec<Block> {
     if let Some(implementing) = o.implementing.as_ref().filter(|t| !t.is_blank()) {
         // "Thực hiện …" stands alone as a body paragraph after the căn cứ lines.
         let count = bases.len();
-        blocks.extend(punctuate(&mut bases, count).into_iter().map(|t| para(Role::LegalBasis, t)));
+        blocks.extend(
+            punctuate(&mut bases, count)
+                .into_iter()
+                .map(|t| para(Role::LegalBasis, t)),
+        );
         blocks.push(Block::Paragraph(Paragraph {
             role: Role::Body,
             runs: implementing.0.clone(),
@@ -82,7 +88,11 @@ pub(super) fn opening(plan: &Plan) -> Vec<Block> {
     } else {
         bases.extend(proposal);
         let count = bases.len();
-        blocks.extend(punctuate(&mut bases, count).into_iter().map(|t| para(Role::LegalBasis, t)));
+        blocks.extend(
+            punctuate(&mut bases, count)
+                .into_iter()
+                .map(|t| para(Role::LegalBasis, t)),
+        );
     }
     if !o.issuing_sentence.trim().is_empty() {
         blocks.push(para(Role::Body, o.issuing_sentence.trim()));

@@ -64,7 +64,11 @@ pub struct Layout {
 impl Layout {
     /// Clamps the plan's settings into the decree's ranges.
     pub fn from_settings(settings: &DocumentSettings) -> Layout {
-        let body = if settings.body_size_pt <= 13 { 13.0 } else { 14.0 };
+        let body = if settings.body_size_pt <= 13 {
+            13.0
+        } else {
+            14.0
+        };
         let m = settings.margins_mm;
         let portrait = Margins {
             top: m.top.clamp(20.0, 25.0),
@@ -73,7 +77,13 @@ impl Layout {
             right: m.right.clamp(15.0, 20.0),
         };
         let l = settings.landscape_margins_mm;
-        let clamp = |v: f32| if v.is_finite() { v.clamp(10.0, 35.0) } else { 20.0 };
+        let clamp = |v: f32| {
+            if v.is_finite() {
+                v.clamp(10.0, 35.0)
+            } else {
+                20.0
+            }
+        };
         let landscape = Margins {
             top: clamp(l.top),
             bottom: clamp(l.bottom),
