@@ -5,3 +5,4 @@
 pub mod catalog;
 pub mod framework;
 pub mod model;
+pub mod sample;
