@@ -1,6 +1,7 @@
 //! Engine of the Kế hoạch chuyển đổi số drafting tool: plan model, the Khung as data,
-//! the `.khcds` store, JSON interchange. No GUI dependency: the desktop shell in
-//! `src-tauri/` and the `khcds` CLI are thin layers over this crate.
+//! the `.khcds` store, JSON interchange, validation, the document model and its layout
+//! rules. No GUI dependency: the desktop shell in `src-tauri/` and the `khcds` CLI are
+//! thin layers over this crate.
 
 pub mod atomic_file;
 pub mod catalog;

@@ -1,0 +1,199 @@
+//! Turning the static text tables into model values.
+//!
+//! The tables use a tiny markup so that they stay readable:
+//! - `{key}` is replaced by the level's wording (see [`Ctx`]): "{dv}" is "tỉnh" or "Bộ", …;
+//! - a line starting with "- " or "+ " is a bullet, any other line a paragraph;
+//! - `**…**` marks bold and `*…*` italic runs.
+
+use crate::model::{Block, BulletLevel, Level, PlanKind, RichText, Run};
+
+/// What the text of one sample depends on: the level's vocabulary and the plan kind.
+pub(super) struct Ctx {
+    pub level: Level,
+    pub kind: PlanKind,
+    tokens: Vec<(&'static str, String)>,
+}
+
+impl Ctx {
+    pub fn new(level: Level, kind: PlanKind, vocabulary: &[(&'static str, &'static str)]) -> Self {
+        let (first, last) = kind.years();
+        let mut tokens: Vec<(&'static str, String)> = vocabulary
+            .iter()
+            .map(|(k, v)| (*k, (*v).to_owned()))
+            .collect();
+        let (ky, moc) = match kind {
+            PlanKind::FiveYear => ("giai đoạn 2026 - 2030".to_owned(), "2030".to_owned()),
+            PlanKind::Annual { year } => (format!("năm {year}"), year.to_string()),
+        };
+        let (truoc, truoc_cap) = match kind {
+            PlanKind::FiveYear => (
+                "giai đoạn 2021 - 2025".to_owned(),
+                "Giai đoạn 2021 - 2025".to_owned(),
+            ),
+            PlanKind::Annual { year } => (format!("năm {}", year - 1), format!("Năm {}", year - 1)),
+        };
+        tokens.push(("ky", ky));
+        tokens.push(("truoc", truoc));
+        tokens.push(("Truoc", truoc_cap));
+        tokens.push(("moc", moc));
+        tokens.push(("nam1", first.to_string()));
+        tokens.push(("nam2", last.to_string()));
+        Ctx {
+            level,
+            kind,
+            tokens,
+        }
+    }
+
+    /// Adds or replaces a wording computed from the plan (totals, counts).
+    pub fn set(&mut self, key: &'static str, value: String) {
+        self.tokens.retain(|(k, _)| *k != key);
+        self.tokens.push((key, value));
+    }
+
+    pub fn is_annual(&self) -> bool {
+        matches!(self.kind, PlanKind::Annual { .. })
+    }
+
+    /// Replaces every `{key}` by the level's wording; unknown keys stay as they are.
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let key = &after[..close];
+                    match self.tokens.iter().find(|(k, _)| *k == key) {
+                        Some((_, value)) => out.push_str(value),
+                        None => {
+                            out.push('{');
+                            out.push_str(key);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push_str(&rest[open..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// One line of markup as a block.
+    pub fn block(&self, line: &str) -> Block {
+        let filled = self.fill(line);
+        if let Some(rest) = filled.strip_prefix("- ") {
+            Block::Bullet {
+                level: BulletLevel::Dash,
+                text: rich(rest),
+            }
+        } else if let Some(rest) = filled.strip_prefix("+ ") {
+            Block::Bullet {
+                level: BulletLevel::Plus,
+                text: rich(rest),
+            }
+        } else {
+            Block::Paragraph {
+                text: rich(&filled),
+            }
+        }
+    }
+
+    pub fn blocks(&self, lines: &[&str]) -> Vec<Block> {
+        lines.iter().map(|l| self.block(l)).collect()
+    }
+}
+
+/// Parses `**bold**` and `*italic*` runs.
+pub(super) fn rich(text: &str) -> RichText {
+    let mut runs = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '*' {
+            current.push(c);
+            continue;
+        }
+        if !current.is_empty() {
+            runs.push(Run {
+                text: std::mem::take(&mut current),
+                bold,
+                italic,
+            });
+        }
+        if chars.peek() == Some(&'*') {
+            chars.next();
+            bold = !bold;
+        } else {
+            italic = !italic;
+        }
+    }
+    if !current.is_empty() || runs.is_empty() {
+        runs.push(Run {
+            text: current,
+            bold,
+            italic,
+        });
+    }
+    RichText(runs)
+}
+
+/// A number as Vietnamese documents print it: "1.250", "12,5".
+pub(super) fn vn_number(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let whole = rounded.trunc() as i64;
+    let tenth = ((rounded - whole as f64).abs() * 10.0).round() as i64;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(d);
+    }
+    let sign = if whole < 0 { "-" } else { "" };
+    if tenth == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{tenth}")
+    }
+}
+
+/// A target or baseline value as stored in the model: no grouping, decimal comma.
+pub(super) fn value_text(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded:.1}").replace('.', ",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_gives_runs_and_bullets() {
+        let ctx = Ctx::new(Level::Tinh, PlanKind::FiveYear, &[("dv", "tỉnh")]);
+        let b = ctx.block("- **Về hạ tầng:** của {dv} *rất* tốt {khác}");
+        let Block::Bullet { level, text } = b else {
+            panic!("not a bullet")
+        };
+        assert_eq!(level, BulletLevel::Dash);
+        assert_eq!(text.0.len(), 4);
+        assert!(text.0[0].bold && text.0[2].italic);
+        assert_eq!(text.to_plain(), "Về hạ tầng: của tỉnh rất tốt {khác}");
+        assert_eq!(vn_number(1250.0), "1.250");
+        assert_eq!(vn_number(412350.5), "412.350,5");
+        assert_eq!(value_text(12.5), "12,5");
+        assert_eq!(value_text(100.0), "100");
+    }
+}
