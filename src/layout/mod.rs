@@ -208,11 +208,18 @@ mod tests {
 
     #[test]
     fn settings_are_clamped_into_the_decree_ranges() {
-        let mut s = DocumentSettings::default();
-        s.body_size_pt = 20;
-        s.margins_mm.left = 10.0;
-        s.margins_mm.top = 40.0;
-        s.landscape_margins_mm.left = f32::NAN;
+        let s = DocumentSettings {
+            body_size_pt: 20,
+            margins_mm: Margins {
+                left: 10.0,
+                top: 40.0,
+                ..Margins::portrait()
+            },
+            landscape_margins_mm: Margins {
+                left: f32::NAN,
+                ..Margins::landscape()
+            },
+        };
         let l = Layout::from_settings(&s);
         assert_eq!(l.body_size_pt, 14.0);
         assert_eq!(l.portrait.margins_mm.left, 30.0);
