@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod framework;
 pub mod interchange;
 pub mod model;
+pub mod pdf;
 pub mod sample;
 pub mod store;
 pub mod validate;
