@@ -284,7 +284,13 @@ pub fn write_pdf_with_report(
     pdf.with_pages(pages);
 
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let bytes = pdf.save(&PdfSaveOptions::default(), &mut warnings);
+    let mut bytes = pdf.save(&PdfSaveOptions::default(), &mut warnings);
+    // printpdf 0.12 always writes a "%PDF-1.3" header, but the file uses PDF 1.4+ features
+    // (soft masks for transparent images) and Decree 30 asks for PDF 1.4 or later. The
+    // header has the same length for 1.7, so no offset in the xref table moves.
+    if bytes.starts_with(b"%PDF-1.3") {
+        bytes[5..8].copy_from_slice(b"1.7");
+    }
     report.warnings = warnings.iter().map(|w| format!("{w:?}")).collect();
     if bytes.is_empty() {
         return Err(WriteError::Printpdf(report.warnings.join("; ")));
