@@ -549,18 +549,62 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A DOCX with `paragraphs` in Times New Roman 14 pt, justified, indent 1.27 cm, 1.15 lines,
-/// 6 pt after, on A4 with the margins above.
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
+/// A comparison case: paragraphs of styled runs (style changes only after a blank), in
+/// Times New Roman at `size_pt`, justified, first-line indent 1.27 cm, 1.15 lines, 6 pt
+/// after, in a column narrowed by `right_indent_tw`.
+struct Case {
+    name: &'static str,
+    size_half_points: i32,
+    right_indent_tw: i32,
+    paragraphs: Vec<Vec<(String, Style)>>,
+}
+
+impl Case {
+    fn size_pt(&self) -> f64 {
+        f64::from(self.size_half_points) / 2.0
+    }
+
+    fn style(&self, strategy: BreakStrategy) -> ParagraphStyle {
+        ParagraphStyle {
+            break_strategy: strategy,
+            right_indent: tw(self.right_indent_tw),
+            mark_size_pt: self.size_pt(),
+            ..body_style()
+        }
+    }
+
+    fn spans(&self, i: usize) -> Vec<Span> {
+        self.paragraphs[i]
+            .iter()
+            .map(|(t, st)| Span::new(t.clone(), *st, self.size_pt()))
+            .collect()
+    }
+
+    fn text(&self, i: usize) -> String {
+        self.paragraphs[i].iter().map(|(t, _)| t.as_str()).collect()
+    }
+}
+
+/// The case as a DOCX on A4 with the margins above.
+fn docx(case: &Case) -> Vec<u8> {
     let mut body = String::new();
-    for p in paragraphs {
+    let sz = case.size_half_points;
+    for runs in &case.paragraphs {
         body.push_str(&format!(
             "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"{SPACE_AFTER_TW}\" w:line=\"{LINE_240THS}\" w:lineRule=\"auto\"/>\
-             <w:ind w:firstLine=\"{INDENT_TW}\"/><w:jc w:val=\"both\"/></w:pPr>\
-             <w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>\
-             <w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-            xml_escape(p)
+             <w:ind w:firstLine=\"{INDENT_TW}\" w:right=\"{}\"/><w:jc w:val=\"both\"/></w:pPr>",
+            case.right_indent_tw
         ));
+        for (text, style) in runs {
+            body.push_str(&format!(
+                "<w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>\
+                 {}{}<w:sz w:val=\"{sz}\"/><w:szCs w:val=\"{sz}\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                if style.bold { "<w:b/>" } else { "" },
+                if style.italic { "<w:i/>" } else { "" },
+                xml_escape(text)
+            ));
+        }
+        body.push_str("</w:p>");
     }
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
@@ -614,23 +658,15 @@ struct OurLines {
     baselines: Vec<(usize, f64)>,
 }
 
-fn our_lines(fonts: &FontSet, strategy: BreakStrategy) -> OurLines {
-    let style = ParagraphStyle {
-        break_strategy: strategy,
-        ..body_style()
-    };
+fn our_lines(fonts: &FontSet, case: &Case, strategy: BreakStrategy) -> OurLines {
+    let style = case.style(strategy);
     let bottom = tw(PAGE_H_TW - MARGIN_BOTTOM_TW);
     let mut y = tw(MARGIN_TOP_TW);
     let mut last_words = Vec::new();
     let mut baselines = Vec::new();
     let mut page = 0;
-    for text in BODY {
-        let p = layout_paragraph(
-            fonts,
-            &[Span::new(*text, Style::REGULAR, 14.0)],
-            &style,
-            text_width(),
-        );
+    for i in 0..case.paragraphs.len() {
+        let p = layout_paragraph(fonts, &case.spans(i), &style, text_width());
         let mut words = Vec::new();
         for line in &p.lines {
             if y + line.height_pt() > bottom + 1e-9 {
@@ -639,13 +675,8 @@ fn our_lines(fonts: &FontSet, strategy: BreakStrategy) -> OurLines {
             }
             baselines.push((page, y + tw(line.baseline)));
             y += line.height_pt();
-            words.push(
-                line.text()
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or("")
-                    .to_string(),
-            );
+            let text = line.text();
+            words.push(text.split_whitespace().last().unwrap_or("").to_string());
         }
         y += tw(p.space_after);
         last_words.push(words);
@@ -667,15 +698,16 @@ fn agreement(ours: &[Vec<String>], theirs: &[Vec<String>]) -> (usize, usize) {
     (same, total)
 }
 
-#[test]
-fn line_breaks_match_libreoffice() {
-    if !have("soffice", "line_breaks_match_libreoffice")
-        || !have("pdftotext", "line_breaks_match_libreoffice")
-    {
-        return;
+/// Lays `case` out with both strategies and with LibreOffice; prints the agreement of
+/// line-ending words, asserts that greedy breaking agrees on every line and that every
+/// line sits on the same page at the same height. `None` when LibreOffice is missing.
+fn compare_with_libreoffice(case: &Case) -> Option<()> {
+    let test = format!("line breaks vs LibreOffice ({})", case.name);
+    if !have("soffice", &test) || !have("pdftotext", &test) {
+        return None;
     }
-    let pdf = libreoffice_pdf("lo_body", &docx(BODY));
-    if have("pdffonts", "line_breaks_match_libreoffice (font check)") {
+    let pdf = libreoffice_pdf(case.name, &docx(case));
+    if have("pdffonts", &test) {
         let fonts_out = run(Command::new("pdffonts").arg(&pdf));
         assert!(
             fonts_out.contains("LiberationSerif") || fonts_out.contains("TimesNewRoman"),
@@ -683,9 +715,8 @@ fn line_breaks_match_libreoffice() {
         );
     }
     // LibreOffice's lines, grouped into our paragraphs by counting words.
-    let pages = bbox_lines(&pdf);
     let mut lo_lines: Vec<(usize, f64, Vec<String>)> = Vec::new();
-    for (pi, page) in pages.iter().enumerate() {
+    for (pi, page) in bbox_lines(&pdf).iter().enumerate() {
         for l in page {
             lo_lines.push((pi, l.y_max, l.words.clone()));
         }
@@ -693,8 +724,8 @@ fn line_breaks_match_libreoffice() {
     let mut theirs: Vec<Vec<String>> = Vec::new();
     let mut lo_baselines = Vec::new();
     let mut it = lo_lines.into_iter();
-    for text in BODY {
-        let want = text.split_whitespace().count();
+    for i in 0..case.paragraphs.len() {
+        let want = case.text(i).split_whitespace().count();
         let mut got = 0;
         let mut ends = Vec::new();
         while got < want {
@@ -711,12 +742,13 @@ fn line_breaks_match_libreoffice() {
     }
 
     let fonts = FontSet::bundled();
-    let greedy = our_lines(&fonts, BreakStrategy::Greedy);
-    let total_fit = our_lines(&fonts, BreakStrategy::TotalFit);
+    let greedy = our_lines(&fonts, case, BreakStrategy::Greedy);
+    let total_fit = our_lines(&fonts, case, BreakStrategy::TotalFit);
     let (g_same, g_total) = agreement(&greedy.last_words, &theirs);
     let (t_same, t_total) = agreement(&total_fit.last_words, &theirs);
     eprintln!(
-        "line-end agreement with LibreOffice: greedy {g_same}/{g_total} ({:.1}%), total-fit {t_same}/{t_total} ({:.1}%)",
+        "{}: line-end agreement with LibreOffice: greedy {g_same}/{g_total} ({:.1}%), total-fit {t_same}/{t_total} ({:.1}%)",
+        case.name,
         100.0 * g_same as f64 / g_total as f64,
         100.0 * t_same as f64 / t_total as f64
     );
@@ -727,7 +759,8 @@ fn line_breaks_match_libreoffice() {
     }
     assert_eq!(
         g_same, g_total,
-        "greedy breaking must match LibreOffice on ordinary paragraphs"
+        "{}: greedy breaking must match LibreOffice on ordinary paragraphs",
+        case.name
     );
 
     // Same pages and same line positions down each page (relative to the page's first
@@ -747,10 +780,64 @@ fn line_breaks_match_libreoffice() {
         );
     }
     eprintln!(
-        "{} lines on {} page(s) at the same positions as LibreOffice",
+        "{}: {} lines on {} page(s) at the same positions as LibreOffice",
+        case.name,
         lo_baselines.len(),
         lo_baselines.last().map_or(0, |(p, _)| p + 1)
     );
+    Some(())
+}
+
+#[test]
+fn line_breaks_match_libreoffice() {
+    let case = Case {
+        name: "lo_body_14pt",
+        size_half_points: 28,
+        right_indent_tw: 0,
+        paragraphs: BODY
+            .iter()
+            .map(|t| vec![(t.to_string(), Style::REGULAR)])
+            .collect(),
+    };
+    compare_with_libreoffice(&case);
+}
+
+#[test]
+fn line_breaks_match_libreoffice_in_a_narrow_column_with_mixed_styles() {
+    // 13 pt in an 8 cm column (a table cell), with bold, italic and bold-italic words:
+    // many more line ends per paragraph, and runs of different widths on each line.
+    let styles = [
+        Style::REGULAR,
+        Style::BOLD,
+        Style::REGULAR,
+        Style::ITALIC,
+        Style::BOLD_ITALIC,
+    ];
+    let paragraphs = BODY
+        .iter()
+        .enumerate()
+        .map(|(pi, text)| {
+            let words: Vec<&str> = text.split(' ').collect();
+            words
+                .chunks(3)
+                .enumerate()
+                .map(|(ci, chunk)| {
+                    let mut t = chunk.join(" ");
+                    if (ci + 1) * 3 < words.len() {
+                        t.push(' ');
+                    }
+                    (t, styles[(pi + ci) % styles.len()])
+                })
+                .collect()
+        })
+        .collect();
+    let case = Case {
+        name: "lo_narrow_13pt_mixed",
+        size_half_points: 26,
+        right_indent_tw: PAGE_W_TW - MARGIN_LEFT_TW - MARGIN_RIGHT_TW - 4536,
+        paragraphs,
+    };
+    compare_with_libreoffice(&case);
 }
 
 // ---------------------------------------------------------------------------------------
