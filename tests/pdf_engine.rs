@@ -990,7 +990,7 @@ fn layout_and_writing_speed() {
     let start = Instant::now();
     let mut lines = 0;
     let mut laid = Vec::new();
-    for _ in 0..5 {
+    for _ in 0..20 {
         for text in BODY {
             let p = layout_paragraph(
                 &fonts,
@@ -1040,4 +1040,39 @@ fn layout_and_writing_speed() {
 #[test]
 fn first_line_indent_is_one_point_two_seven_cm() {
     assert!((tw(INDENT_TW) - 1.27 * PT_PER_CM).abs() < 1e-9);
+}
+
+#[test]
+fn times_new_roman_is_used_only_when_all_four_styles_are_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("truetype/msttcorefonts");
+    std::fs::create_dir_all(&nested).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts");
+    let files = [
+        ("LiberationSerif-Regular.ttf", "Times New Roman Regular.ttf"),
+        ("LiberationSerif-Bold.ttf", "timesbd.ttf"),
+        ("LiberationSerif-Italic.ttf", "timesi.ttf"),
+        ("LiberationSerif-BoldItalic.ttf", "TIMESBI.TTF"),
+    ];
+    // Three styles: not enough, the bundled font is used.
+    for (from, to) in &files[1..] {
+        std::fs::copy(src.join(from), nested.join(to)).unwrap();
+    }
+    assert!(FontSet::times_new_roman_in(&[dir.path().to_path_buf()]).is_none());
+    // "… Regular.ttf" is not a name Times New Roman ships under; "Times_New_Roman.ttf" is.
+    std::fs::copy(src.join(files[0].0), nested.join(files[0].1)).unwrap();
+    assert!(FontSet::times_new_roman_in(&[dir.path().to_path_buf()]).is_none());
+    std::fs::copy(src.join(files[0].0), nested.join("Times_New_Roman.ttf")).unwrap();
+    let set = FontSet::times_new_roman_in(&[dir.path().to_path_buf()]).expect("found");
+    match set.origin() {
+        khcds::pdf::FontOrigin::SystemTimesNewRoman(paths) => {
+            assert_eq!(paths.len(), 4);
+            assert!(paths[3].ends_with("TIMESBI.TTF"));
+        }
+        other => panic!("unexpected origin {other:?}"),
+    }
+    assert_eq!(
+        set.face(Style::BOLD).postscript_name(),
+        "LiberationSerif-Bold"
+    );
 }

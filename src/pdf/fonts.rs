@@ -314,13 +314,25 @@ impl std::fmt::Debug for FontSet {
     }
 }
 
-/// File names of Times New Roman, regular/bold/italic/bold italic, as Windows and the
-/// msttcorefonts packages ship them.
-const TIMES_FILES: [[&str; 2]; 4] = [
-    ["times.ttf", "Times New Roman.ttf"],
-    ["timesbd.ttf", "Times New Roman Bold.ttf"],
-    ["timesi.ttf", "Times New Roman Italic.ttf"],
-    ["timesbi.ttf", "Times New Roman Bold Italic.ttf"],
+/// File names of Times New Roman, regular/bold/italic/bold italic, as Windows, macOS and
+/// Debian's ttf-mscorefonts-installer ship them (compared case-insensitively).
+const TIMES_FILES: [[&str; 3]; 4] = [
+    ["times.ttf", "Times New Roman.ttf", "Times_New_Roman.ttf"],
+    [
+        "timesbd.ttf",
+        "Times New Roman Bold.ttf",
+        "Times_New_Roman_Bold.ttf",
+    ],
+    [
+        "timesi.ttf",
+        "Times New Roman Italic.ttf",
+        "Times_New_Roman_Italic.ttf",
+    ],
+    [
+        "timesbi.ttf",
+        "Times New Roman Bold Italic.ttf",
+        "Times_New_Roman_Bold_Italic.ttf",
+    ],
 ];
 
 impl FontSet {

@@ -9,7 +9,8 @@
 //! against the width: they hang into the margin. A word longer than the whole line is moved
 //! to a line of its own and cut there between characters. Justification then spreads the
 //! line's free space evenly over its blanks (U+0020), except on the last line of the
-//! paragraph and lines ended by a manual break.
+//! paragraph (lines ended by a manual break are stretched too, as Word does: LibreOffice
+//! follows Word there for DOCX files).
 //!
 //! [`BreakStrategy::Greedy`] does exactly that with UAX #14 opportunities from
 //! `unicode-linebreak` and widths from HarfBuzz-compatible shaping, so the same words end

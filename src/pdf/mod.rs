@@ -16,6 +16,17 @@
 //! 3. [`place_lines`]`(&mut page, &lines[a..b], column_x, top_pt)` draws them and returns
 //!    the top of the next line. Rules and table borders are [`Item::Line`] / [`Item::Rect`].
 //! 4. [`write_pdf`]`(&DisplayDocument { pages, images, metadata }, &fonts)` → PDF bytes.
+//!
+//! Units: display-list coordinates are points from the page's top-left corner, y down.
+//! Line heights, baselines and paragraph spacing are whole twips (1/20 pt) because that is
+//! how LibreOffice accumulates them; convert page geometry (margins, column widths) to
+//! twips the way the DOCX writer does before converting to points, so both sides use the
+//! same numbers (e.g. a 30 mm margin is 1701 twips in the DOCX, so 85.05 pt here).
+//!
+//! Measured against LibreOffice 7.4 (`tests/pdf_engine.rs`): the same words end the same
+//! lines (112 of 112 lines of plan text, 14 pt full width and 13 pt in an 8 cm column with
+//! mixed bold/italic), and every line sits on the same page at the same height (±0.1 pt,
+//! LibreOffice's own rounding in its PDF).
 
 pub mod display;
 pub mod fonts;

@@ -52,7 +52,8 @@ pub enum Align {
     Left,
     Center,
     Right,
-    /// Both edges; the last line (and lines ended by a manual break) are left-aligned.
+    /// Both edges; the paragraph's last line is left-aligned. Lines ended by a manual
+    /// break are justified, as Word and LibreOffice (for DOCX) do.
     Justify,
 }
 
@@ -338,8 +339,10 @@ pub fn layout_paragraph(
                     indent,
                     avail,
                     align: style.align,
-                    // Justified lines stretch unless they end the paragraph or a hard line.
-                    stretch: style.align == Align::Justify && !last_of_hard,
+                    // Justified lines stretch unless they end the paragraph. Lines ended by a
+                    // manual break stretch too: Word does, and LibreOffice does for DOCX
+                    // (measured; no `doNotExpandShiftReturn` in our files).
+                    stretch: style.align == Align::Justify && !(last_of_hard && last_hard),
                     manual_break: last_of_hard && !last_hard,
                 },
             );
@@ -635,6 +638,20 @@ mod tests {
             joined.join(" "),
             text.split_whitespace().collect::<Vec<_>>().join(" ")
         );
+    }
+
+    #[test]
+    fn manual_breaks_in_justified_paragraphs_stretch_like_word() {
+        let fonts = FontSet::bundled();
+        let style = ParagraphStyle {
+            align: Align::Justify,
+            ..ParagraphStyle::default()
+        };
+        let spans = [Span::new("Một hai ba bốn\nnăm sáu", Style::REGULAR, 14.0)];
+        let p = layout_paragraph(&fonts, &spans, &style, 400.0);
+        assert_eq!(p.lines.len(), 2);
+        assert!((p.lines[0].right - 400.0).abs() < 1e-6);
+        assert!(p.lines[1].right < 100.0);
     }
 
     #[test]

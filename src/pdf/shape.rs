@@ -186,7 +186,7 @@ mod tests {
             kerning: false,
             ligatures: true,
         };
-        let space = shape(face, &text, 14.0, plain)[7];
+        let space = shape(face, &text, 14.0, plain)[6];
         assert!((space.advance - 14.0 * 512.0 / 2048.0).abs() < 1e-9);
     }
 
