@@ -45,6 +45,12 @@ enum Command {
     },
     /// Thông tin tóm tắt của một tệp kế hoạch.
     Info { file: PathBuf },
+    /// Kiểm tra kế hoạch theo Khung và hướng dẫn năm 2026 (mã thoát 1 khi còn lỗi).
+    Validate {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
     /// In Khung kế hoạch (mục, hướng dẫn, chỉ tiêu tối thiểu).
     Framework {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
@@ -111,6 +117,14 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// The plan has validation errors: exit 1.
+    fn invalid(message: impl std::fmt::Display) -> Self {
+        Failure {
+            message: message.to_string(),
+            code: 1,
+        }
+    }
+
     /// Usage or I/O error: exit 2.
     fn io(message: impl std::fmt::Display) -> Self {
         Failure {
