@@ -32,10 +32,25 @@ fn main() {
     let ctx = Context::current();
     let mut worst = Duration::ZERO;
     for (label, level, kind, scale) in [
-        ("tỉnh, 2026–2030, scale 1", Level::Tinh, PlanKind::FiveYear, 1),
-        ("tỉnh, 2026–2030, scale 10", Level::Tinh, PlanKind::FiveYear, 10),
+        (
+            "tỉnh, 2026–2030, scale 1",
+            Level::Tinh,
+            PlanKind::FiveYear,
+            1,
+        ),
+        (
+            "tỉnh, 2026–2030, scale 10",
+            Level::Tinh,
+            PlanKind::FiveYear,
+            10,
+        ),
         ("bộ, 2026–2030, scale 10", Level::Bo, PlanKind::FiveYear, 10),
-        ("tỉnh, năm 2026, scale 10", Level::Tinh, PlanKind::Annual { year: 2026 }, 10),
+        (
+            "tỉnh, năm 2026, scale 10",
+            Level::Tinh,
+            PlanKind::Annual { year: 2026 },
+            10,
+        ),
     ] {
         let plan = sample_plan(level, kind, scale);
         let findings = validate_with(&plan, &ctx);

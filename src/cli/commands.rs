@@ -197,7 +197,11 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
 fn print_finding(f: &Finding) {
     let loc = &f.location;
     let id = loc.id.as_deref().unwrap_or("");
-    let index = || id.parse::<usize>().map(|i| (i + 1).to_string()).unwrap_or_default();
+    let index = || {
+        id.parse::<usize>()
+            .map(|i| (i + 1).to_string())
+            .unwrap_or_default()
+    };
     let mut place = match loc.part {
         Part::Header => "Phần đầu văn bản".to_owned(),
         Part::Opening => "Phần mở đầu".to_owned(),

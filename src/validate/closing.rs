@@ -23,7 +23,11 @@ pub(super) fn organisation(plan: &Plan, out: &mut Sink) {
                 at(Part::Organisation, id, Some("duties")),
                 format!(
                     "Chưa ghi trách nhiệm của {}.",
-                    if blank(&r.unit) { "đơn vị".to_owned() } else { quote(&r.unit) }
+                    if blank(&r.unit) {
+                        "đơn vị".to_owned()
+                    } else {
+                        quote(&r.unit)
+                    }
                 ),
                 "Ghi các nhiệm vụ cụ thể của đơn vị trong triển khai kế hoạch.",
             );
@@ -70,7 +74,10 @@ pub(super) fn recipients(plan: &Plan, out: &mut Sink) {
                 "recipients.punctuation",
                 Severity::Hint,
                 loc(),
-                format!("Dòng nơi nhận {} có gạch đầu dòng hoặc dấu «;» gõ tay.", quote(text)),
+                format!(
+                    "Dòng nơi nhận {} có gạch đầu dòng hoặc dấu «;» gõ tay.",
+                    quote(text)
+                ),
                 "Bỏ «- » ở đầu và «;» ở cuối: văn bản tự thêm khi in.",
             );
         }
@@ -92,15 +99,14 @@ pub(super) fn recipients(plan: &Plan, out: &mut Sink) {
                         format!("Dòng lưu {} chưa có «VT» (văn thư).", quote(text)),
                         "Ghi «Lưu: VT, <chữ viết tắt đơn vị soạn thảo>».",
                     ),
-                    Some(unit) if blank(unit.trim_start_matches(',').trim_end_matches('.')) => {
-                        out.push(
-                            "recipients.luu-unit-missing",
-                            Severity::Warning,
-                            loc(),
-                            "Dòng lưu chưa ghi đơn vị soạn thảo sau «VT».",
-                            "Ghi «Lưu: VT, <chữ viết tắt đơn vị soạn thảo>», ví dụ «Lưu: VT, KGVX».",
-                        )
-                    }
+                    Some(unit) if blank(unit.trim_start_matches(',').trim_end_matches('.')) => out
+                        .push(
+                        "recipients.luu-unit-missing",
+                        Severity::Warning,
+                        loc(),
+                        "Dòng lưu chưa ghi đơn vị soạn thảo sau «VT».",
+                        "Ghi «Lưu: VT, <chữ viết tắt đơn vị soạn thảo>», ví dụ «Lưu: VT, KGVX».",
+                    ),
                     Some(_) => {}
                 }
             }
@@ -170,7 +176,16 @@ pub(super) fn signer(plan: &Plan, out: &mut Sink) {
         let titled = s.name.split_whitespace().any(|w| {
             matches!(
                 w.trim_end_matches(','),
-                "TS." | "ThS." | "PGS." | "GS." | "PGS.TS." | "GS.TS." | "TS" | "ThS" | "KS." | "CN."
+                "TS."
+                    | "ThS."
+                    | "PGS."
+                    | "GS."
+                    | "PGS.TS."
+                    | "GS.TS."
+                    | "TS"
+                    | "ThS"
+                    | "KS."
+                    | "CN."
             )
         });
         if titled {
@@ -197,7 +212,10 @@ fn capacities(plan: &Plan, out: &mut Sink) {
     let position = canonical_upper(&s.position);
     let loc = |field: &str| at(Part::Signer, None, Some(field));
     if let Some(i) = caps.iter().position(|(a, _)| {
-        matches!(a, SigningAuthority::ThuaLenh | SigningAuthority::ThuaUyQuyen)
+        matches!(
+            a,
+            SigningAuthority::ThuaLenh | SigningAuthority::ThuaUyQuyen
+        )
     }) {
         out.push(
             "signer.capacity-unusual",
@@ -215,7 +233,8 @@ fn capacities(plan: &Plan, out: &mut Sink) {
         );
         return;
     }
-    let position_fits = |expected: &[&str]| blank(&s.position) || expected.contains(&position.as_str());
+    let position_fits =
+        |expected: &[&str]| blank(&s.position) || expected.contains(&position.as_str());
     let cap = |a: SigningAuthority, who: &str| (a, who.to_owned());
     match plan.meta.level {
         Level::Tinh => {

@@ -57,13 +57,22 @@ pub(super) fn sections(plan: &Plan, framework: &Framework, out: &mut Sink) {
                 format!("Thiếu mục {} {heading} của Khung.", fs.number),
                 "Khôi phục mục này từ Khung (mục của Khung không được xóa).",
             ),
-            Some(s) if !has_content(plan, s) => out.push(
-                "completeness.section-empty",
-                Severity::Error,
-                at(Part::Section, Some(&fs.id), Some("content")),
-                format!("Mục {} {heading} chưa có nội dung.", fs.number),
-                "Soạn nội dung theo hướng dẫn của Khung bên cạnh, hoặc chèn gợi ý.",
-            ),
+            // A section with Khung sub-sections is filled by them: when it is empty, so
+            // are they, and each of them is reported instead.
+            Some(s)
+                if !has_content(plan, s)
+                    && s.children
+                        .iter()
+                        .all(|c| c.origin != SectionOrigin::Framework) =>
+            {
+                out.push(
+                    "completeness.section-empty",
+                    Severity::Error,
+                    at(Part::Section, Some(&fs.id), Some("content")),
+                    format!("Mục {} {heading} chưa có nội dung.", fs.number),
+                    "Soạn nội dung theo hướng dẫn của Khung bên cạnh, hoặc chèn gợi ý.",
+                )
+            }
             Some(_) => {}
         }
     }
@@ -73,7 +82,10 @@ pub(super) fn sections(plan: &Plan, framework: &Framework, out: &mut Sink) {
                 "section.unknown",
                 Severity::Error,
                 at(Part::Section, Some(&s.id), Some("id")),
-                format!("Mục «{}» được đánh dấu là mục của Khung nhưng Khung không có mục này.", s.id),
+                format!(
+                    "Mục «{}» được đánh dấu là mục của Khung nhưng Khung không có mục này.",
+                    s.id
+                ),
                 "Chuyển mục này thành mục tự thêm (có tiêu đề riêng) hoặc xóa mục.",
             ),
             SectionOrigin::Custom if blank(&s.title) => out.push(

@@ -101,7 +101,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             Severity::Warning,
             loc("date"),
             "Chưa có ngày ban hành.",
-            "Ghi ngày ký ban hành trước khi trình ký; các kiểm tra theo ngày (căn cứ, hiện trạng) đang dùng ngày hôm nay.",
+            "Ngày ban hành được ghi khi ký; trong khi chưa có ngày, căn cứ được so với ngày hôm nay và giá trị hiện trạng với năm đầu của kế hoạch.",
         ),
         Some(d) if !(2025..=last).contains(&d.year()) => out.push(
             "header.date-out-of-range",
@@ -133,8 +133,12 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             loc("subject"),
             "Chưa có trích yếu của kế hoạch.",
             match plan.meta.kind {
-                PlanKind::FiveYear => "Ghi trích yếu, ví dụ «Chuyển đổi số tỉnh … giai đoạn 2026 - 2030».".to_owned(),
-                PlanKind::Annual { year } => format!("Ghi trích yếu, ví dụ «Chuyển đổi số tỉnh … năm {year}»."),
+                PlanKind::FiveYear => {
+                    "Ghi trích yếu, ví dụ «Chuyển đổi số tỉnh … giai đoạn 2026 - 2030».".to_owned()
+                }
+                PlanKind::Annual { year } => {
+                    format!("Ghi trích yếu, ví dụ «Chuyển đổi số tỉnh … năm {year}».")
+                }
             },
         );
     } else {
@@ -239,7 +243,9 @@ pub(super) fn opening(plan: &Plan, out: &mut Sink) {
             at(Part::Opening, None, Some("issuing_sentence")),
             "Chưa có câu ban hành kế hoạch.",
             match plan.meta.level {
-                Level::Tinh => "Ghi, ví dụ: «Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số … như sau:».",
+                Level::Tinh => {
+                    "Ghi, ví dụ: «Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số … như sau:»."
+                }
                 Level::Bo => "Ghi, ví dụ: «Bộ … ban hành Kế hoạch chuyển đổi số … như sau:».",
             },
         );

@@ -52,7 +52,9 @@ fn bound(c: Comparator, value: &str, unit: &str) -> String {
 fn group_label(g: &IndicatorGroup) -> String {
     match g {
         IndicatorGroup::DigitalServices => "2.1 a) Cung cấp dịch vụ số".to_owned(),
-        IndicatorGroup::DataDrivenGovernance => "2.1 b) Quản lý, điều hành dựa trên dữ liệu".to_owned(),
+        IndicatorGroup::DataDrivenGovernance => {
+            "2.1 b) Quản lý, điều hành dựa trên dữ liệu".to_owned()
+        }
         IndicatorGroup::DigitalEconomy => "2.2 Kinh tế số".to_owned(),
         IndicatorGroup::DigitalSociety => "2.3 Xã hội số".to_owned(),
         IndicatorGroup::Custom(t) => quote(t),
@@ -360,7 +362,10 @@ fn baseline(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             "indicator.baseline-year-missing",
             Severity::Hint,
             at(Part::Indicator, id, Some("baseline.year")),
-            format!("Giá trị hiện trạng của chỉ tiêu {} chưa ghi năm.", name(ind)),
+            format!(
+                "Giá trị hiện trạng của chỉ tiêu {} chưa ghi năm.",
+                name(ind)
+            ),
             "Ghi năm của số liệu hiện trạng.",
         ),
         Some(year) => {
@@ -388,7 +393,12 @@ fn baseline(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
     }
 }
 
-fn versus_national(plan: &Plan, ind: &Indicator, n: &crate::framework::NationalIndicator, out: &mut Sink) {
+fn versus_national(
+    plan: &Plan,
+    ind: &Indicator,
+    n: &crate::framework::NationalIndicator,
+    out: &mut Sink,
+) {
     let id = Some(ind.id.as_str());
     let periods = plan.meta.kind.periods();
     let unit = n.unit.trim();
@@ -413,11 +423,7 @@ fn versus_national(plan: &Plan, ind: &Indicator, n: &crate::framework::NationalI
                     }
                 })
                 .collect(),
-            phase => n
-                .target(phase)
-                .map(|nt| (nt, true))
-                .into_iter()
-                .collect(),
+            phase => n.target(phase).map(|nt| (nt, true)).into_iter().collect(),
         };
         for (nt, due) in applicable {
             let national = bound(nt.comparator, &number(nt.value), unit);
@@ -485,7 +491,11 @@ fn progression(ind: &Indicator, percentage: bool, out: &mut Sink) {
         out.push(
             "indicator.comparator-inconsistent",
             Severity::Warning,
-            at(Part::Indicator, id, Some(&format!("targets[{b}].comparator"))),
+            at(
+                Part::Indicator,
+                id,
+                Some(&format!("targets[{b}].comparator")),
+            ),
             format!(
                 "Hai giai đoạn của chỉ tiêu {} dùng chiều so sánh khác nhau («{}» và «{}»).",
                 name(ind),

@@ -172,21 +172,100 @@ fn vni_mark(c: char) -> Option<(char, char)> {
 
 /// Characters of TCVN3 or VNI that Vietnamese written in Unicode never uses.
 fn is_signature(c: char) -> bool {
-    matches!(c,
-        '\u{a1}'..='\u{ae}' | 'µ' | '¶' | '·' | '¸' | '¹' | '»' | '¼' | '½' | '¾'
-        | 'Ä' | 'Å' | 'Æ' | 'Ç' | 'Ë' | 'Î' | 'Ï' | 'Ð' | 'Ñ' | 'Ö' | '×' | 'Ø' | 'Û' | 'Ü' | 'Þ' | 'ß'
-        | 'ä' | 'å' | 'æ' | 'ç' | 'ë' | 'î' | 'ï' | 'ñ' | 'ö' | '÷' | 'ø' | 'û' | 'ü' | 'þ')
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ä'
+                | 'Å'
+                | 'Æ'
+                | 'Ç'
+                | 'Ë'
+                | 'Î'
+                | 'Ï'
+                | 'Ð'
+                | 'Ñ'
+                | 'Ö'
+                | '×'
+                | 'Ø'
+                | 'Û'
+                | 'Ü'
+                | 'Þ'
+                | 'ß'
+                | 'ä'
+                | 'å'
+                | 'æ'
+                | 'ç'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ñ'
+                | 'ö'
+                | '÷'
+                | 'ø'
+                | 'û'
+                | 'ü'
+                | 'þ'
+    )
 }
 
 /// Signature characters that are letters in no language a plan would quote
 /// (unlike "ü" or "ø" in a foreign name): one of them is enough in a short text.
 fn is_strong_signature(c: char) -> bool {
-    matches!(c, '\u{a1}'..='\u{ae}' | 'µ' | '¶' | '·' | '¸' | '¹' | '»' | '¼' | '½' | '¾' | 'Ð' | '×' | 'Þ' | '÷' | 'þ')
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ð'
+                | '×'
+                | 'Þ'
+                | '÷'
+                | 'þ'
+    )
 }
 
 /// Characters found only in TCVN3 text (VNI never produces them).
 fn is_tcvn3_only(c: char) -> bool {
-    matches!(c, '\u{a1}'..='\u{ae}' | 'µ' | '¶' | '·' | '¸' | '¹' | '»' | '¼' | '½' | '¾' | 'Ç' | 'Ð' | '×' | 'Þ' | 'ß' | 'ç' | '÷' | 'þ')
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ç'
+                | 'Ð'
+                | '×'
+                | 'Þ'
+                | 'ß'
+                | 'ç'
+                | '÷'
+                | 'þ'
+    )
 }
 
 /// A vowel a VNI mark can follow ("ô" and "ö" are VNI's ơ and ư).

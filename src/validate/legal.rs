@@ -37,7 +37,11 @@ fn cites(b: &LegalBasis, doc: &LegalDocument) -> bool {
 /// The catalogue entry a basis refers to: by catalogue id, else by number, else (a law)
 /// by name.
 fn catalogued<'c>(b: &LegalBasis, ctx: &Context<'c>) -> Option<&'c LegalDocument> {
-    if let Some(doc) = b.catalog_id.as_deref().and_then(|id| ctx.catalog.legal_document(id)) {
+    if let Some(doc) = b
+        .catalog_id
+        .as_deref()
+        .and_then(|id| ctx.catalog.legal_document(id))
+    {
         return Some(doc);
     }
     ctx.catalog.legal_documents.iter().find(|doc| cites(b, doc))
@@ -55,17 +59,16 @@ fn type_codes(kind: LegalDocumentKind) -> Option<&'static [&'static str]> {
         LegalDocumentKind::KeHoach => &["KH"],
         LegalDocumentKind::ThongTu => &["TT", "TTLT"],
         LegalDocumentKind::ChuongTrinh => &["CTr"],
-        LegalDocumentKind::Luat
-        | LegalDocumentKind::CongVan
-        | LegalDocumentKind::Khac => return None,
+        LegalDocumentKind::Luat | LegalDocumentKind::CongVan | LegalDocumentKind::Khac => {
+            return None
+        }
     })
 }
 
 /// An issuer's code: "CP", "TTg", "BKHCN", "UBND", "BCĐTW", "KTS&XHS".
 fn is_code(s: &str) -> bool {
     let mut chars = s.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.all(|c| c.is_alphanumeric() || c == '&')
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_alphanumeric() || c == '&')
 }
 
 /// "CP", "BKHCN-CĐSQG": codes joined by "-".
@@ -121,9 +124,9 @@ fn number_format(kind: LegalDocumentKind, number: &str) -> Option<String> {
             digits = Some(n);
             match kind {
                 LegalDocumentKind::CongVan | LegalDocumentKind::Khac => is_codes(symbol),
-                LegalDocumentKind::NghiDinh | LegalDocumentKind::ThongTu | LegalDocumentKind::Luat => {
-                    false
-                }
+                LegalDocumentKind::NghiDinh
+                | LegalDocumentKind::ThongTu
+                | LegalDocumentKind::Luat => false,
                 _ => symbol
                     .split_once('-')
                     .is_some_and(|(code, issuer)| code_ok(code) && is_codes(issuer)),
@@ -133,9 +136,9 @@ fn number_format(kind: LegalDocumentKind, number: &str) -> Option<String> {
         [n, year, symbol] => {
             digits = Some(n);
             let year_ok = year.len() == 4 && year.chars().all(|c| c.is_ascii_digit());
-            let assembly = symbol.strip_prefix("QH").is_some_and(|k| {
-                !k.is_empty() && k.chars().all(|c| c.is_ascii_digit())
-            });
+            let assembly = symbol
+                .strip_prefix("QH")
+                .is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_digit()));
             year_ok
                 && match kind {
                     LegalDocumentKind::Luat => assembly,
@@ -189,7 +192,8 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
         .as_ref()
         .map(|t| t.to_plain())
         .unwrap_or_default();
-    if o.legal_bases.is_empty() && blank(&implementing) {
+    let none = o.legal_bases.is_empty() && blank(&implementing);
+    if none {
         out.push(
             "legal.none",
             Severity::Error,
@@ -202,7 +206,13 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
     let plan_date = plan.header.date.unwrap_or(ctx.today);
     let dated = plan.header.date.is_some();
     let implementing_norm = norm(&implementing);
-    for suggested in &ctx.framework.legal_bases {
+    // With no căn cứ at all, "legal.none" says it once.
+    let suggestions = if none {
+        &[][..]
+    } else {
+        &ctx.framework.legal_bases[..]
+    };
+    for suggested in suggestions {
         let Some(doc) = ctx.catalog.legal_document(&suggested.catalog_id) else {
             continue;
         };
@@ -328,9 +338,8 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
         }
         let doc = catalogued(b, ctx);
         if let Some(doc) = doc.filter(|d| b.catalog_id.as_deref() == Some(d.id.as_str())) {
-            let number_differs = !blank(&b.number)
-                && !blank(&doc.number)
-                && norm(&b.number) != norm(&doc.number);
+            let number_differs =
+                !blank(&b.number) && !blank(&doc.number) && norm(&b.number) != norm(&doc.number);
             if number_differs {
                 out.push(
                     "legal.catalog-mismatch",

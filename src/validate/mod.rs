@@ -32,7 +32,7 @@
 //! | `header.subject-missing` | lỗi | Trích yếu is given. |
 //! | `header.subject-period` | cảnh báo | Trích yếu names the plan's period ("giai đoạn 2026 - 2030" or "năm 2026"). |
 //! | `legal.none` | lỗi | The plan has căn cứ lines or a "Thực hiện …" paragraph. |
-//! | `legal.key-document-missing` | cảnh báo | Each key document the Khung's section I lists (issued by the plan's date) is cited. |
+//! | `legal.key-document-missing` | cảnh báo | Each key document the Khung's section I lists (issued by the plan's date) is cited, in a căn cứ or the "Thực hiện …" paragraph. |
 //! | `legal.number-missing` | lỗi | A cited document (other than a law, programme or "khác") has its số, ký hiệu. |
 //! | `legal.number-format` | cảnh báo | Số, ký hiệu has the form of its kind ("57-NQ/TW", "71/NQ-CP", "73/2019/NĐ-CP", "148/2025/QH15"), numbers below 10 padded. |
 //! | `legal.date-missing` | lỗi | A cited document (other than a law) has its date. |
@@ -47,7 +47,7 @@
 //! | `opening.issuing-sentence-missing` | cảnh báo | The issuing sentence ("… ban hành Kế hoạch … như sau:") is given. |
 //! | `opening.proposed-by-missing` | gợi ý | "Theo đề nghị của …" is given. |
 //! | `completeness.section-missing` | lỗi | Every Khung section is in the plan. |
-//! | `completeness.section-empty` | lỗi | Every Khung section has content: its text, a sub-section's, or what the document generates there (indicators of its group, tasks of its area, section V's responsibilities, VI's task list). |
+//! | `completeness.section-empty` | lỗi | Every Khung section has content: its text, a sub-section's, or what the document generates there (indicators of its group, tasks of its area, section V's responsibilities, VI's task list); reported on the innermost empty sections. |
 //! | `section.unknown` | lỗi | A section marked as the Khung's has a Khung id. |
 //! | `section.title-missing` | lỗi | A section the drafter added has a title. |
 //! | `section.custom-empty` | cảnh báo | A section the drafter added has content. |
@@ -331,7 +331,13 @@ mod tests {
         assert!(documented.len() > 60, "{documented:?}");
         let undocumented: Vec<_> = used.difference(&documented).collect();
         let unused: Vec<_> = documented.difference(&used).collect();
-        assert!(undocumented.is_empty(), "not in the table: {undocumented:?}");
-        assert!(unused.is_empty(), "documented but never emitted: {unused:?}");
+        assert!(
+            undocumented.is_empty(),
+            "not in the table: {undocumented:?}"
+        );
+        assert!(
+            unused.is_empty(),
+            "documented but never emitted: {unused:?}"
+        );
     }
 }

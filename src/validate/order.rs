@@ -14,8 +14,20 @@ use crate::model::{IndicatorGroup, Plan};
 /// Field names in declaration order, per part; a nested struct's fields follow the
 /// field holding it, which keeps every struct's own order (Target: period, comparator,
 /// value; Baseline: value, year; Block: text; SigningCapacity: authority, on_behalf_of).
-const HEADER: &[&str] = &["parent_body", "issuer", "number", "place", "date", "subject"];
-const OPENING: &[&str] = &["legal_bases", "implementing", "proposed_by", "issuing_sentence"];
+const HEADER: &[&str] = &[
+    "parent_body",
+    "issuer",
+    "number",
+    "place",
+    "date",
+    "subject",
+];
+const OPENING: &[&str] = &[
+    "legal_bases",
+    "implementing",
+    "proposed_by",
+    "issuing_sentence",
+];
 const LEGAL_BASIS: &[&str] = &["kind", "number", "date", "issuer", "title", "catalog_id"];
 const SECTION: &[&str] = &["id", "origin", "title", "content", "text", "children"];
 const INDICATOR: &[&str] = &[
@@ -51,7 +63,13 @@ const TASK: &[&str] = &[
     "indicators",
 ];
 const ORGANISATION: &[&str] = &["id", "unit", "duties", "text"];
-const SIGNER: &[&str] = &["capacities", "authority", "on_behalf_of", "position", "name"];
+const SIGNER: &[&str] = &[
+    "capacities",
+    "authority",
+    "on_behalf_of",
+    "position",
+    "name",
+];
 
 type Key = (u8, (u32, u32, u32), Vec<u32>);
 
@@ -152,11 +170,7 @@ impl<'p> Places<'p> {
                     .unwrap_or(UNKNOWN),
                 INDICATOR,
             ),
-            Part::Task => (
-                5,
-                single(id.and_then(|i| self.tasks.get(i).copied())),
-                TASK,
-            ),
+            Part::Task => (5, single(id.and_then(|i| self.tasks.get(i).copied())), TASK),
             Part::Organisation => (
                 6,
                 single(id.and_then(|i| self.organisation.get(i).copied())),

@@ -142,8 +142,7 @@ pub fn near_duplicates(names: &[&str]) -> Vec<(usize, usize)> {
                 } else {
                     (&b.sequence, &a.sequence)
                 };
-                let added_words =
-                    long.len() - short.len() <= MAX_ADDED && subsequence(short, long);
+                let added_words = long.len() - short.len() <= MAX_ADDED && subsequence(short, long);
                 if same_words || added_words {
                     best = Some(j);
                 }

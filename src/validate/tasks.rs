@@ -149,7 +149,10 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
                     out,
                     "task.funding-missing",
                     &format!("funding[{i}]"),
-                    format!("Nguồn kinh phí «khác» của nhiệm vụ {} chưa ghi tên.", name(t)),
+                    format!(
+                        "Nguồn kinh phí «khác» của nhiệm vụ {} chưa ghi tên.",
+                        name(t)
+                    ),
                     "Ghi tên nguồn kinh phí.",
                 );
             }
@@ -166,7 +169,10 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
                 out,
                 "task.budget-invalid",
                 "budget_million_vnd",
-                format!("Kinh phí dự kiến của nhiệm vụ {} không hợp lệ ({v}).", name(t)),
+                format!(
+                    "Kinh phí dự kiến của nhiệm vụ {} không hợp lệ ({v}).",
+                    name(t)
+                ),
                 "Ghi số tiền không âm, đơn vị triệu đồng.",
             ),
             Some(_) => {}
@@ -217,7 +223,13 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
 }
 
 /// Rõ thời gian: start and end given, in order, within the plan's period.
-fn schedule(t: &Task, period_start: MonthYear, period_end: MonthYear, period: &str, out: &mut Sink) {
+fn schedule(
+    t: &Task,
+    period_start: MonthYear,
+    period_end: MonthYear,
+    period: &str,
+    out: &mut Sink,
+) {
     let id = Some(t.id.as_str());
     match t.start {
         None => out.push(

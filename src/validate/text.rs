@@ -69,7 +69,12 @@ pub(super) fn each_string(plan: &Plan, mut f: impl FnMut(Part, Option<&str>, Fie
             &plain(implementing),
         );
     }
-    f(Part::Opening, None, Field::Name("proposed_by"), &o.proposed_by);
+    f(
+        Part::Opening,
+        None,
+        Field::Name("proposed_by"),
+        &o.proposed_by,
+    );
     f(
         Part::Opening,
         None,
@@ -109,10 +114,20 @@ pub(super) fn each_string(plan: &Plan, mut f: impl FnMut(Part, Option<&str>, Fie
             );
         }
         if let Some(b) = &ind.baseline {
-            f(Part::Indicator, id, Field::Sub("baseline", "value"), &b.value);
+            f(
+                Part::Indicator,
+                id,
+                Field::Sub("baseline", "value"),
+                &b.value,
+            );
         }
         f(Part::Indicator, id, Field::Name("method"), &ind.method);
-        f(Part::Indicator, id, Field::Name("lead_agency"), &ind.lead_agency);
+        f(
+            Part::Indicator,
+            id,
+            Field::Name("lead_agency"),
+            &ind.lead_agency,
+        );
         if let Some(reason) = &ind.not_applicable {
             f(Part::Indicator, id, Field::Name("not_applicable"), reason);
         }
@@ -255,7 +270,8 @@ fn explained(before: &str, after: &str) -> bool {
         s.get(..p.len())
             .is_some_and(|head| head.to_lowercase() == p)
     };
-    if starts(after, "nay là") || starts(after, "nay đổi tên") || starts(after, "nay được") {
+    if starts(after, "nay là") || starts(after, "nay đổi tên") || starts(after, "nay được")
+    {
         return true;
     }
     let tail: String = before
@@ -277,7 +293,14 @@ pub(super) fn hygiene(plan: &Plan, catalog: &Catalog, out: &mut Sink) {
     });
 }
 
-fn check(text: &str, part: Part, id: Option<&str>, field: Field, renamed: &Renamed, out: &mut Sink) {
+fn check(
+    text: &str,
+    part: Part,
+    id: Option<&str>,
+    field: Field,
+    renamed: &Renamed,
+    out: &mut Sink,
+) {
     if text.is_empty() {
         return;
     }
