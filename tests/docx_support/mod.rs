@@ -433,3 +433,97 @@ pub fn validate(files: &[&Path]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Converts DOCX files to PDF with LibreOffice (headless, a private profile so parallel
+/// runs do not collide); returns the PDFs, in the order of `files`.
+pub fn render_pdf(files: &[&Path], out_dir: &Path) -> Vec<PathBuf> {
+    require("soffice");
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.path().display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(out_dir)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "LibreOffice failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    files
+        .iter()
+        .map(|f| {
+            let pdf = out_dir.join(f.with_extension("pdf").file_name().unwrap());
+            assert!(
+                pdf.is_file(),
+                "LibreOffice wrote no PDF for {}: {}",
+                f.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            pdf
+        })
+        .collect()
+}
+
+/// Each page of a PDF: (width pt, height pt, text).
+pub fn pdf_pages(pdf: &Path) -> Vec<(f32, f32, String)> {
+    require("pdfinfo");
+    require("pdftotext");
+    let info = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("page count")
+        .trim()
+        .parse()
+        .unwrap();
+    let sizes = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages.to_string()])
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let sizes = String::from_utf8_lossy(&sizes.stdout).into_owned();
+    let size_re = regex::Regex::new(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)").unwrap();
+    let mut dims = vec![(0.0f32, 0.0f32); pages];
+    for c in size_re.captures_iter(&sizes) {
+        let i: usize = c[1].parse().unwrap();
+        dims[i - 1] = (c[2].parse().unwrap(), c[3].parse().unwrap());
+    }
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8(text.stdout).expect("UTF-8 text");
+    let mut texts: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    texts.truncate(pages);
+    texts.resize(pages, String::new());
+    dims.into_iter()
+        .zip(texts)
+        .map(|((w, h), t)| (w, h, t))
+        .collect()
+}
+
+/// The first non-empty line of a page's text.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
