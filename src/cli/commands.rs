@@ -132,31 +132,10 @@ fn info(file: &Path) -> Result<(), Failure> {
     println!(
         "Nhiệm vụ, dự án:  {} (kinh phí dự kiến {} triệu đồng)",
         plan.tasks.len(),
-        format_amount(budget)
+        khcds::document::format::amount(budget)
     );
     println!("Phiên bản đã lưu: {}", store.revisions()?.len());
     Ok(())
-}
-
-/// "12345.5" → "12.345,5", the Vietnamese way.
-fn format_amount(value: f64) -> String {
-    let whole = value.trunc() as i64;
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if whole < 0 {
-        out.insert(0, '-');
-    }
-    let frac = ((value - value.trunc()).abs() * 10.0).round() as i64;
-    if frac > 0 {
-        out.push_str(&format!(",{frac}"));
-    }
-    out
 }
 
 fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {

@@ -58,6 +58,7 @@ fn page_margin(page: &PageSetup) -> docx_rs::PageMargin {
 }
 
 /// One docx-rs body element.
+#[allow(clippy::large_enum_variant)] // short-lived, one per block
 enum Item {
     Paragraph(docx_rs::Paragraph),
     Table(docx_rs::Table),

@@ -173,7 +173,7 @@ fn total_fit(clusters: &[Cluster], available: &dyn Fn(usize) -> f64) -> Option<V
             let slack = avail - w;
             let cost = cost_j + if last { 0.0 } else { slack * slack };
             let target = k + 1;
-            if best[target].map_or(true, |(c, _, _)| cost < c) {
+            if best[target].is_none_or(|(c, _, _)| cost < c) {
                 best[target] = Some((cost, j, line_no + 1));
             }
         }
