@@ -358,19 +358,13 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     for h in &khoan {
         assert!(arabic.is_match(&h.text) && h.bold && h.keep_next, "{h:?}");
     }
+    let sub_khoan = Regex::new(r"^\d+\.\d+\. \S").unwrap();
     for h in paras.iter().filter(|p| p.style == "KhHeading3") {
-        assert!(
-            Regex::new(r"^\d+\.\d+\. \S").unwrap().is_match(&h.text),
-            "{:?}",
-            h.text
-        );
+        assert!(sub_khoan.is_match(&h.text), "{:?}", h.text);
     }
+    let diem = Regex::new(r"^[a-zđ]\d*\) \S").unwrap();
     for h in paras.iter().filter(|p| p.style == "KhHeading4") {
-        assert!(
-            Regex::new(r"^[a-zđ]\d*\) \S").unwrap().is_match(&h.text),
-            "{:?}",
-            h.text
-        );
+        assert!(diem.is_match(&h.text), "{:?}", h.text);
     }
 
     // --- "./." after the body, kept with the closing block
@@ -393,8 +387,7 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     assert!(before_closing.keep_next, "kept with the closing block");
     let last_body_text = paras
         .iter()
-        .filter(|p| p.section == 0 && p.table.is_none() && !p.text.is_empty())
-        .next_back()
+        .rfind(|p| p.section == 0 && p.table.is_none() && !p.text.is_empty())
         .unwrap();
     assert_eq!(
         last_body_text.text, before_closing.text,

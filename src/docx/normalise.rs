@@ -345,7 +345,7 @@ pub(super) fn normalise(input: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, 
     Ok(buffers.pop().unwrap_or_default())
 }
 
-fn current<'b>(buffers: &'b mut [Vec<u8>]) -> &'b mut Vec<u8> {
+fn current(buffers: &mut [Vec<u8>]) -> &mut Vec<u8> {
     buffers
         .last_mut()
         .expect("the output buffer is never popped")
