@@ -11,6 +11,7 @@ pub mod framework;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod sample;
 pub mod store;
 pub mod validate;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use khcds::framework::{self, Framework};
 use khcds::model::{Level, Plan, PlanKind};
 use khcds::store::{PlanFile, RevisionReason};
+use khcds::validate::{self, Finding, Part, Severity};
 use khcds::{atomic_file, docx, interchange, sample};
 
 use super::{Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
@@ -20,6 +21,7 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             output,
         } => new(level, kind, year, sample, scale, &output),
         Command::Info { file } => info(&file),
+        Command::Validate { file, format } => validate(&file, format),
         Command::Framework { format } => print_framework(framework::current(), format),
         Command::Export {
             file,
@@ -155,6 +157,75 @@ fn format_amount(value: f64) -> String {
         out.push_str(&format!(",{frac}"));
     }
     out
+}
+
+fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
+    let plan = PlanFile::open(file)?.load()?;
+    let findings = validate::validate(&plan);
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings, hints) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Hint),
+    );
+    match format {
+        TextOrJson::Json => {
+            let body = serde_json::json!({ "findings": findings });
+            let text = serde_json::to_string_pretty(&body).map_err(Failure::io)?;
+            println!("{text}");
+        }
+        TextOrJson::Text => {
+            for f in &findings {
+                print_finding(f);
+            }
+            if findings.is_empty() {
+                println!("Không có lỗi, cảnh báo hay gợi ý nào.");
+            } else {
+                println!("Tổng cộng: {errors} lỗi, {warnings} cảnh báo, {hints} gợi ý.");
+            }
+        }
+    }
+    if errors > 0 {
+        return Err(Failure::invalid(format!(
+            "kế hoạch còn {errors} lỗi cần sửa trước khi trình ký."
+        )));
+    }
+    Ok(())
+}
+
+/// "[lỗi] Nhiệm vụ nv-003 · end: message (rule)" and the hint below it.
+fn print_finding(f: &Finding) {
+    let loc = &f.location;
+    let id = loc.id.as_deref().unwrap_or("");
+    let index = || {
+        id.parse::<usize>()
+            .map(|i| (i + 1).to_string())
+            .unwrap_or_default()
+    };
+    let mut place = match loc.part {
+        Part::Header => "Phần đầu văn bản".to_owned(),
+        Part::Opening => "Phần mở đầu".to_owned(),
+        Part::LegalBasis if id.is_empty() => "Căn cứ".to_owned(),
+        Part::LegalBasis => format!("Căn cứ thứ {}", index()),
+        Part::Section => format!("Mục {id}"),
+        Part::Indicator => format!("Chỉ tiêu {id}"),
+        Part::Task => format!("Nhiệm vụ {id}"),
+        Part::Organisation => format!("Tổ chức thực hiện {id}"),
+        Part::Recipients if id.is_empty() => "Nơi nhận".to_owned(),
+        Part::Recipients => format!("Nơi nhận, dòng {}", index()),
+        Part::Signer => "Người ký".to_owned(),
+    };
+    if let Some(field) = &loc.field {
+        place.push_str(" · ");
+        place.push_str(field);
+    }
+    println!(
+        "[{}] {place}: {} ({})",
+        f.severity.label(),
+        f.message,
+        f.rule
+    );
+    println!("    Cách sửa: {}", f.hint);
 }
 
 fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {

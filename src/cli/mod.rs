@@ -48,6 +48,14 @@ enum Command {
         /// Tệp kế hoạch (.khcds).
         file: PathBuf,
     },
+    /// Kiểm tra kế hoạch theo Khung và hướng dẫn năm 2026 (mã thoát 1 khi còn lỗi).
+    Validate {
+        /// Tệp kế hoạch (.khcds).
+        file: PathBuf,
+        /// Định dạng: text hoặc json.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
     /// In Khung kế hoạch (mục, hướng dẫn, chỉ tiêu tối thiểu).
     Framework {
         /// Định dạng: text hoặc json.
@@ -128,6 +136,14 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// The plan has validation errors: exit 1.
+    fn invalid(message: impl std::fmt::Display) -> Self {
+        Failure {
+            message: message.to_string(),
+            code: 1,
+        }
+    }
+
     /// Usage or I/O error: exit 2.
     fn io(message: impl std::fmt::Display) -> Self {
         Failure {

@@ -61,7 +61,9 @@ impl Location {
     }
 }
 
-/// The parts of a plan, in document order (findings sort by it).
+/// The parts of a plan. Findings are sorted in document order by `validate` (header,
+/// căn cứ, the opening's other lines, sections in tree order, …), not by this type's
+/// derived `Ord`, which compares ids as strings.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]

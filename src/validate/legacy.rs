@@ -1,0 +1,476 @@
+//! Vietnamese typed with the legacy TCVN3 (ABC, ".VnTime" fonts) or VNI-Windows
+//! ("VNI-Times" fonts) encodings, pasted as if it were Latin-1: "Céng hoµ x· héi" or
+//! "Coäng hoøa xaõ hoäi" instead of "Cộng hòa xã hội". Detection and conversion to
+//! Unicode, so the finding can offer the corrected text.
+//!
+//! The tables are written here by hand on purpose: no maintained crate decodes this kind
+//! of mojibake under a licence this MIT project can ship. The candidates found when this
+//! was written were `skey-engine` (an input-method engine, GPL-3.0-only) and
+//! `bamboo-core` (an input-method engine, MIT, that only *encodes* Unicode into the
+//! legacy sets); `encoding_rs` has neither charset. The data is small: 67 one-to-one
+//! TCVN3 characters, and VNI's letters, marks and tones, composed through Unicode NFC.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The legacy encoding a text was typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    /// TCVN 5712:1993 VN3, the "ABC" fonts (.VnTime, .VnArial).
+    Tcvn3,
+    /// VNI-Windows (VNI-Times, VNI-Helve).
+    Vni,
+}
+
+impl Legacy {
+    pub fn label(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 => "TCVN3 (ABC)",
+            Legacy::Vni => "VNI",
+        }
+    }
+}
+
+/// TCVN3 (ABC) as read in Latin-1 → Unicode. TCVN3 has no code for upper-case toned
+/// vowels (the ".VnTimeH" fonts draw the lower-case codes as capitals), so only
+/// Ă Â Đ Ê Ô Ơ Ư have capitals here; [`convert`] restores upper case for words typed in
+/// capitals.
+pub const TCVN3: &[(char, char)] = &[
+    ('µ', 'à'),
+    ('¸', 'á'),
+    ('¶', 'ả'),
+    ('·', 'ã'),
+    ('¹', 'ạ'),
+    ('¨', 'ă'),
+    ('»', 'ằ'),
+    ('¾', 'ắ'),
+    ('¼', 'ẳ'),
+    ('½', 'ẵ'),
+    ('Æ', 'ặ'),
+    ('©', 'â'),
+    ('Ç', 'ầ'),
+    ('Ê', 'ấ'),
+    ('È', 'ẩ'),
+    ('É', 'ẫ'),
+    ('Ë', 'ậ'),
+    ('®', 'đ'),
+    ('Ì', 'è'),
+    ('Ð', 'é'),
+    ('Î', 'ẻ'),
+    ('Ï', 'ẽ'),
+    ('Ñ', 'ẹ'),
+    ('ª', 'ê'),
+    ('Ò', 'ề'),
+    ('Õ', 'ế'),
+    ('Ó', 'ể'),
+    ('Ô', 'ễ'),
+    ('Ö', 'ệ'),
+    ('×', 'ì'),
+    ('Ý', 'í'),
+    ('Ø', 'ỉ'),
+    ('Ü', 'ĩ'),
+    ('Þ', 'ị'),
+    ('ß', 'ò'),
+    ('ã', 'ó'),
+    ('á', 'ỏ'),
+    ('â', 'õ'),
+    ('ä', 'ọ'),
+    ('«', 'ô'),
+    ('å', 'ồ'),
+    ('è', 'ố'),
+    ('æ', 'ổ'),
+    ('ç', 'ỗ'),
+    ('é', 'ộ'),
+    ('¬', 'ơ'),
+    ('ê', 'ờ'),
+    ('í', 'ớ'),
+    ('ë', 'ở'),
+    ('ì', 'ỡ'),
+    ('î', 'ợ'),
+    ('ï', 'ù'),
+    ('ó', 'ú'),
+    ('ñ', 'ủ'),
+    ('ò', 'ũ'),
+    ('ô', 'ụ'),
+    ('\u{ad}', 'ư'),
+    ('õ', 'ừ'),
+    ('ø', 'ứ'),
+    ('ö', 'ử'),
+    ('÷', 'ữ'),
+    ('ù', 'ự'),
+    ('ú', 'ỳ'),
+    ('ý', 'ý'),
+    ('û', 'ỷ'),
+    ('ü', 'ỹ'),
+    ('þ', 'ỵ'),
+    ('¡', 'Ă'),
+    ('¢', 'Â'),
+    ('§', 'Đ'),
+    ('£', 'Ê'),
+    ('¤', 'Ô'),
+    ('¥', 'Ơ'),
+    ('¦', 'Ư'),
+];
+
+/// VNI letters typed as one character: đ, ư, ơ and the toned i and ỵ.
+pub const VNI_LETTERS: &[(char, char)] = &[
+    ('ñ', 'đ'),
+    ('Ñ', 'Đ'),
+    ('ö', 'ư'),
+    ('Ö', 'Ư'),
+    ('ô', 'ơ'),
+    ('Ô', 'Ơ'),
+    ('í', 'í'),
+    ('Í', 'Í'),
+    ('ì', 'ì'),
+    ('Ì', 'Ì'),
+    ('æ', 'ỉ'),
+    ('Æ', 'Ỉ'),
+    ('ó', 'ĩ'),
+    ('Ó', 'Ĩ'),
+    ('ò', 'ị'),
+    ('Ò', 'Ị'),
+    ('î', 'ỵ'),
+    ('Î', 'Ỵ'),
+];
+
+/// A VNI mark typed after its vowel: (mark, shape modifier, tone), both as Unicode
+/// combining characters ('\0' for none). The lower- and upper-case forms are the same mark.
+pub const VNI_MARKS: &[(char, char, char)] = &[
+    // Tones alone.
+    ('ù', '\0', '\u{301}'),
+    ('ø', '\0', '\u{300}'),
+    ('û', '\0', '\u{309}'),
+    ('õ', '\0', '\u{303}'),
+    ('ï', '\0', '\u{323}'),
+    // Circumflex (â, ê, ô), with or without a tone.
+    ('â', '\u{302}', '\0'),
+    ('á', '\u{302}', '\u{301}'),
+    ('à', '\u{302}', '\u{300}'),
+    ('å', '\u{302}', '\u{309}'),
+    ('ã', '\u{302}', '\u{303}'),
+    ('ä', '\u{302}', '\u{323}'),
+    // Breve (ă), with or without a tone.
+    ('ê', '\u{306}', '\0'),
+    ('é', '\u{306}', '\u{301}'),
+    ('è', '\u{306}', '\u{300}'),
+    ('ú', '\u{306}', '\u{309}'),
+    ('ü', '\u{306}', '\u{303}'),
+    ('ë', '\u{306}', '\u{323}'),
+];
+
+fn lookup(table: &[(char, char)], c: char) -> Option<char> {
+    table.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+}
+
+fn vni_mark(c: char) -> Option<(char, char)> {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    VNI_MARKS
+        .iter()
+        .find(|(k, _, _)| *k == lower)
+        .map(|(_, m, t)| (*m, *t))
+}
+
+/// Characters of TCVN3 or VNI that Vietnamese written in Unicode never uses.
+fn is_signature(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ä'
+                | 'Å'
+                | 'Æ'
+                | 'Ç'
+                | 'Ë'
+                | 'Î'
+                | 'Ï'
+                | 'Ð'
+                | 'Ñ'
+                | 'Ö'
+                | '×'
+                | 'Ø'
+                | 'Û'
+                | 'Ü'
+                | 'Þ'
+                | 'ß'
+                | 'ä'
+                | 'å'
+                | 'æ'
+                | 'ç'
+                | 'ë'
+                | 'î'
+                | 'ï'
+                | 'ñ'
+                | 'ö'
+                | '÷'
+                | 'ø'
+                | 'û'
+                | 'ü'
+                | 'þ'
+    )
+}
+
+/// Signature characters that are letters in no language a plan would quote
+/// (unlike "ü" or "ø" in a foreign name): one of them is enough in a short text.
+fn is_strong_signature(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ð'
+                | '×'
+                | 'Þ'
+                | '÷'
+                | 'þ'
+    )
+}
+
+/// Characters found only in TCVN3 text (VNI never produces them).
+fn is_tcvn3_only(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a1}'
+            ..='\u{ae}'
+                | 'µ'
+                | '¶'
+                | '·'
+                | '¸'
+                | '¹'
+                | '»'
+                | '¼'
+                | '½'
+                | '¾'
+                | 'Ç'
+                | 'Ð'
+                | '×'
+                | 'Þ'
+                | 'ß'
+                | 'ç'
+                | '÷'
+                | 'þ'
+    )
+}
+
+/// A vowel a VNI mark can follow ("ô" and "ö" are VNI's ơ and ư).
+fn is_vni_base(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'o' | 'u' | 'y' | 'ô' | 'ö' | 'A' | 'E' | 'O' | 'U' | 'Y' | 'Ô' | 'Ö'
+    )
+}
+
+fn letterish(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphabetic() || is_signature(c))
+}
+
+/// Whether `text` looks like TCVN3 or VNI mojibake, and its conversion to Unicode.
+pub fn detect(text: &str) -> Option<(Legacy, String)> {
+    // Fast path: every signature character is in U+00A1..U+00FF (UTF-8 lead 0xC2/0xC3).
+    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (mut signatures, mut strong, mut tcvn3_votes, mut vni_votes) = (0usize, 0, 0, 0);
+    let (mut words, mut marked_words) = (0usize, 0usize);
+    let mut in_word = false;
+    let mut word_marked = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let is_letter = c.is_alphabetic() || is_signature(c);
+        if is_letter && !in_word {
+            words += 1;
+            word_marked = false;
+        }
+        in_word = is_letter;
+        if !is_signature(c) {
+            continue;
+        }
+        // Inside a word; guillemets and the middle dot count only between letters.
+        let inside = match c {
+            '«' | '»' | '·' => letterish(prev) && letterish(next),
+            _ => letterish(prev) || letterish(next),
+        };
+        if !inside {
+            continue;
+        }
+        signatures += 1;
+        if is_strong_signature(c) {
+            strong += 1;
+        }
+        if !word_marked {
+            word_marked = true;
+            marked_words += 1;
+        }
+        if is_tcvn3_only(c) {
+            tcvn3_votes += 2;
+        } else if matches!(c, 'Ä' | 'Å' | 'Û')
+            || (vni_mark(c).is_some() && prev.is_some_and(is_vni_base))
+        {
+            vni_votes += 1;
+        } else {
+            tcvn3_votes += 1;
+        }
+    }
+    let words = words.max(1);
+    let looks_legacy = (signatures >= 2 && marked_words * 5 >= words)
+        || (strong >= 1 && marked_words * 2 >= words);
+    if !looks_legacy {
+        return None;
+    }
+    let legacy = if vni_votes > tcvn3_votes {
+        Legacy::Vni
+    } else {
+        Legacy::Tcvn3
+    };
+    Some((legacy, convert(text, legacy)))
+}
+
+/// `text` converted from the legacy encoding to Unicode (NFC).
+pub fn convert(text: &str, legacy: Legacy) -> String {
+    let converted = match legacy {
+        Legacy::Tcvn3 => text
+            .chars()
+            .map(|c| lookup(TCVN3, c).unwrap_or(c))
+            .collect::<String>(),
+        Legacy::Vni => convert_vni(text),
+    };
+    restore_capitals(text, &converted)
+}
+
+fn convert_vni(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if is_vni_base(c) {
+            if let Some((modifier, tone)) = next.and_then(vni_mark) {
+                let horn = matches!(c, 'ô' | 'ö' | 'Ô' | 'Ö');
+                let valid = match modifier {
+                    '\u{302}' => matches!(c, 'a' | 'e' | 'o' | 'A' | 'E' | 'O'),
+                    '\u{306}' => matches!(c, 'a' | 'A'),
+                    _ => true,
+                };
+                if valid {
+                    let base = match c {
+                        'ô' => 'o',
+                        'Ô' => 'O',
+                        'ö' => 'u',
+                        'Ö' => 'U',
+                        other => other,
+                    };
+                    let mut composed = String::from(base);
+                    if horn {
+                        composed.push('\u{31b}');
+                    }
+                    for m in [modifier, tone] {
+                        if m != '\0' {
+                            composed.push(m);
+                        }
+                    }
+                    out.extend(composed.nfc());
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(lookup(VNI_LETTERS, c).unwrap_or(c));
+        i += 1;
+    }
+    out
+}
+
+/// Words typed in capitals keep their capitals: TCVN3 has lower-case codes only for
+/// toned vowels. A text with no lower-case ASCII letter and at least two capitals is
+/// upper-cased whole; otherwise each word with two capitals and no lower-case ASCII is.
+fn restore_capitals(original: &str, converted: &str) -> String {
+    let caps = |s: &str| s.chars().filter(char::is_ascii_uppercase).count();
+    let lowers = |s: &str| s.chars().filter(char::is_ascii_lowercase).count();
+    if lowers(original) == 0 && caps(original) >= 2 {
+        return converted.to_uppercase();
+    }
+    let originals: Vec<&str> = original.split(' ').collect();
+    let parts: Vec<&str> = converted.split(' ').collect();
+    if originals.len() != parts.len() {
+        return converted.to_owned();
+    }
+    originals
+        .iter()
+        .zip(&parts)
+        .map(|(o, p)| {
+            if caps(o) >= 2 && lowers(o) == 0 {
+                p.to_uppercase()
+            } else {
+                (*p).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tcvn3_is_detected_and_converted() {
+        let (legacy, text) = detect("Céng hoµ x· héi chñ nghÜa ViÖt Nam").unwrap();
+        assert_eq!(legacy, Legacy::Tcvn3);
+        assert_eq!(text, "Cộng hoà xã hội chủ nghĩa Việt Nam");
+        let (_, text) = detect("§éc lËp - Tù do - H¹nh phóc").unwrap();
+        assert_eq!(text, "Độc lập - Tự do - Hạnh phúc");
+        let (_, text) = detect("Së Th«ng tin vµ TruyÒn th«ng").unwrap();
+        assert_eq!(text, "Sở Thông tin và Truyền thông");
+        let (_, text) = detect("UBND TØNH H¦NG Y£N").unwrap();
+        assert_eq!(text, "UBND TỈNH HƯNG YÊN");
+        let (_, text) = detect("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM").unwrap();
+        assert_eq!(text, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        let (_, text) = detect("ng­êi d©n, doanh nghiÖp").unwrap();
+        assert_eq!(text, "người dân, doanh nghiệp");
+    }
+
+    #[test]
+    fn vni_is_detected_and_converted() {
+        let (legacy, text) = detect("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam").unwrap();
+        assert_eq!(legacy, Legacy::Vni);
+        assert_eq!(text, "Cộng hòa xã hội chủ nghĩa Việt Nam");
+        let (_, text) = detect("Ñoäc laäp - Töï do - Haïnh phuùc").unwrap();
+        assert_eq!(text, "Độc lập - Tự do - Hạnh phúc");
+        let (_, text) = detect("ngöôøi daân, doanh nghieäp").unwrap();
+        assert_eq!(text, "người dân, doanh nghiệp");
+        let (_, text) = detect("CHUYEÅN ÑOÅI SOÁ").unwrap();
+        assert_eq!(text, "CHUYỂN ĐỔI SỐ");
+    }
+
+    #[test]
+    fn unicode_vietnamese_and_foreign_names_are_left_alone() {
+        for text in [
+            "Cộng hòa xã hội chủ nghĩa Việt Nam; Độc lập - Tự do - Hạnh phúc",
+            "Phát triển Chính quyền số: 100% thủ tục hành chính được thực hiện trực tuyến toàn trình",
+            "Hợp tác với chuyên gia Jürgen Müller trong khuôn khổ dự án của Đan Mạch về hạ tầng số và dữ liệu mở",
+            "Phong trào «Bình dân học vụ số» · 9.860 km²",
+            "Khóa học © 2025 của Trường Đại học Bách khoa",
+        ] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
+}
