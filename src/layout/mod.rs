@@ -215,7 +215,7 @@ impl Layout {
     /// Phụ lục II columns: TT, nhiệm vụ (tên, nội dung), kết quả/sản phẩm, chủ trì, phối
     /// hợp, thời gian, nguồn kinh phí, kinh phí dự kiến.
     pub fn task_columns_mm(&self) -> Vec<f32> {
-        let others = [10.0, 0.0, 50.0, 32.0, 36.0, 24.0, 30.0, 24.0];
+        let others = [10.0, 0.0, 52.0, 28.0, 30.0, 20.0, 24.0, 20.0];
         let name = self.landscape.text_width_mm() - others.iter().sum::<f32>();
         let mut cols = others.to_vec();
         cols[1] = name;
