@@ -1,6 +1,9 @@
 //! Paragraphs and rules.
 
-use docx_rs::{AlignmentType, BreakType, LineSpacing, LineSpacingType};
+use docx_rs::{
+    AlignmentType, Break, BreakType, LineSpacing, LineSpacingType, ParagraphChild, RunChild, Tab,
+    Text,
+};
 
 use super::styles::{style_id, RULE_STYLE};
 use super::text::{clean, pieces, Piece};
@@ -40,11 +43,12 @@ pub(super) fn styled(
     if let Some(align) = align.filter(|a| *a != style.align) {
         out = out.align(alignment(align));
     }
-    for run in runs {
-        if let Some(run) = run_of(run, &style) {
-            out = out.add_run(run);
-        }
-    }
+    // Pushed in place: the builder methods move the (large) paragraph on every call.
+    out.children.extend(
+        runs.iter()
+            .filter_map(|run| run_of(run, &style))
+            .map(|run| ParagraphChild::Run(Box::new(run))),
+    );
     out
 }
 
@@ -62,11 +66,11 @@ fn run_of(run: &Run, style: &ParagraphStyle) -> Option<docx_rs::Run> {
         out = out.italic();
     }
     for piece in pieces(&text) {
-        out = match piece {
-            Piece::Text(t) => out.add_text(t),
-            Piece::Break => out.add_break(BreakType::TextWrapping),
-            Piece::Tab => out.add_tab(),
-        };
+        out.children.push(match piece {
+            Piece::Text(t) => RunChild::Text(Text::new(t)),
+            Piece::Break => RunChild::Break(Break::new(BreakType::TextWrapping)),
+            Piece::Tab => RunChild::Tab(Tab::new()),
+        });
     }
     Some(out)
 }

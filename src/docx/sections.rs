@@ -8,8 +8,8 @@
 //! each section (`pgNumType start=1`), so each appendix is numbered on its own.
 
 use docx_rs::{
-    Docx, FieldCharType, Header, InstrPAGE, InstrText, PageNumType, PageOrientationType, PageSize,
-    Section,
+    DocumentChild, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageNumType,
+    PageOrientationType, PageSize, Section,
 };
 
 use super::paragraphs::{paragraph, rule};
@@ -60,20 +60,22 @@ fn page_margin(page: &PageSetup) -> docx_rs::PageMargin {
 /// One docx-rs body element.
 #[allow(clippy::large_enum_variant)] // short-lived, one per block
 enum Item {
-    Paragraph(docx_rs::Paragraph),
-    Table(docx_rs::Table),
+    Paragraph(Box<docx_rs::Paragraph>),
+    Table(Box<docx_rs::Table>),
 }
 
 fn items(section: &PageSection, page: &PageSetup, ctx: &mut Ctx) -> Vec<Item> {
     let mut out = Vec::with_capacity(section.blocks.len() + 1);
     for block in &section.blocks {
         out.push(match block {
-            Block::Paragraph(p) => Item::Paragraph(paragraph(p, ctx)),
-            Block::Rule(r) => {
-                Item::Paragraph(rule(r, page.text_width_mm(), BODY_RULE_SPACE_AFTER_PT))
-            }
-            Block::Columns(c) => Item::Table(columns(c, page, ctx)),
-            Block::Table(t) => Item::Table(table(t, page, ctx)),
+            Block::Paragraph(p) => Item::Paragraph(Box::new(paragraph(p, ctx))),
+            Block::Rule(r) => Item::Paragraph(Box::new(rule(
+                r,
+                page.text_width_mm(),
+                BODY_RULE_SPACE_AFTER_PT,
+            ))),
+            Block::Columns(c) => Item::Table(Box::new(columns(c, page, ctx))),
+            Block::Table(t) => Item::Table(Box::new(table(t, page, ctx))),
         });
     }
     out
@@ -106,22 +108,27 @@ pub(super) fn build(document: &Document, ctx: &mut Ctx) -> (Docx, usize) {
                 .header(page_number_header());
             for item in items {
                 s = match item {
-                    Item::Paragraph(p) => s.add_paragraph(p),
-                    Item::Table(t) => s.add_table(t),
+                    Item::Paragraph(p) => s.add_paragraph(*p),
+                    Item::Table(t) => s.add_table(*t),
                 };
             }
             docx = docx.add_section(s);
         } else {
             let ends_with_table = matches!(items.last(), Some(Item::Table(_)));
+            // Pushed in place: `Docx::add_paragraph` moves the whole Docx each time.
+            let children = &mut docx.document.children;
+            children.reserve(items.len() + 1);
             for item in items {
-                docx = match item {
-                    Item::Paragraph(p) => docx.add_paragraph(p),
-                    Item::Table(t) => docx.add_table(t),
-                };
+                children.push(match item {
+                    Item::Paragraph(p) => DocumentChild::Paragraph(p),
+                    Item::Table(t) => DocumentChild::Table(t),
+                });
             }
             if ends_with_table {
                 // The body must end with a paragraph; make it take no room.
-                docx = docx.add_paragraph(docx_rs::Paragraph::new().style(SECTION_END_STYLE));
+                children.push(DocumentChild::Paragraph(Box::new(
+                    docx_rs::Paragraph::new().style(SECTION_END_STYLE),
+                )));
             }
             let orient = match page.orientation {
                 Orientation::Portrait => PageOrientationType::Portrait,

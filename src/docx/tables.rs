@@ -2,8 +2,8 @@
 //! appendix tables.
 
 use docx_rs::{
-    BorderType, TableBorder, TableBorderPosition, TableBorders, TableCellMargins, TableLayoutType,
-    VAlignType, WidthType,
+    BorderType, TableBorder, TableBorderPosition, TableBorders, TableCellContent, TableCellMargins,
+    TableLayoutType, VAlignType, WidthType,
 };
 
 use super::paragraphs::{paragraph, rule, styled};
@@ -96,12 +96,16 @@ pub(super) fn columns(c: &Columns, page: &PageSetup, ctx: &mut Ctx) -> docx_rs::
                 .vertical_align(VAlignType::Top);
             let mut empty = true;
             for block in blocks {
-                match block {
-                    Block::Paragraph(p) => cell = cell.add_paragraph(paragraph(p, ctx)),
-                    Block::Rule(r) => cell = cell.add_paragraph(rule(r, inner_mm, 0.0)),
-                    Block::Columns(inner) => cell = cell.add_table(columns(inner, page, ctx)),
-                    Block::Table(inner) => cell = cell.add_table(table(inner, page, ctx)),
-                }
+                cell.children.push(match block {
+                    Block::Paragraph(p) => TableCellContent::Paragraph(Box::new(paragraph(p, ctx))),
+                    Block::Rule(r) => TableCellContent::Paragraph(Box::new(rule(r, inner_mm, 0.0))),
+                    Block::Columns(inner) => {
+                        TableCellContent::Table(Box::new(columns(inner, page, ctx)))
+                    }
+                    Block::Table(inner) => {
+                        TableCellContent::Table(Box::new(table(inner, page, ctx)))
+                    }
+                });
                 empty = false;
             }
             if empty || matches!(blocks.last(), Some(Block::Columns(_) | Block::Table(_))) {
@@ -245,9 +249,15 @@ fn table_row(
             if cell.paragraphs.is_empty() {
                 out = out.add_paragraph(styled(cell.role, &[], false, Some(cell.align), ctx));
             }
-            for runs in &cell.paragraphs {
-                out = out.add_paragraph(styled(cell.role, runs, false, Some(cell.align), ctx));
-            }
+            out.children.extend(cell.paragraphs.iter().map(|runs| {
+                TableCellContent::Paragraph(Box::new(styled(
+                    cell.role,
+                    runs,
+                    false,
+                    Some(cell.align),
+                    ctx,
+                )))
+            }));
             out
         })
         .collect();
