@@ -392,7 +392,7 @@ mod tests {
         assert_eq!(text, "UBND TỈNH HƯNG YÊN");
         let (_, text) = detect("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM").unwrap();
         assert_eq!(text, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-        let (_, text) = detect("ng­êi d©n, doanh nghiÖp").unwrap();
+        let (_, text) = detect("ng\u{AD}êi d©n, doanh nghiÖp").unwrap();
         assert_eq!(text, "người dân, doanh nghiệp");
     }
 
