@@ -141,7 +141,6 @@ fn custom_section_id(plan: &Plan) -> String {
         .unwrap()
 }
 
-use Part::*;
 use Severity::{Error as E, Hint as H, Warning as W};
 
 // ---------------------------------------------------------------- header
@@ -153,7 +152,7 @@ fn header_issuer_missing() {
         E,
         tinh(),
         |p| p.header.issuer.clear(),
-        (Header, None, Some("issuer")),
+        (Part::Header, None, Some("issuer")),
     );
 }
 
@@ -164,7 +163,7 @@ fn header_issuer_not_uppercase() {
         H,
         tinh(),
         |p| p.header.issuer = "Ủy ban nhân dân tỉnh Hòa Sơn".into(),
-        (Header, None, Some("issuer")),
+        (Part::Header, None, Some("issuer")),
     );
     assert!(
         f.hint.contains("ỦY BAN NHÂN DÂN TỈNH HÒA SƠN"),
@@ -180,14 +179,14 @@ fn header_issuer_level() {
         W,
         tinh(),
         |p| p.header.issuer = "SỞ KHOA HỌC VÀ CÔNG NGHỆ".into(),
-        (Header, None, Some("issuer")),
+        (Part::Header, None, Some("issuer")),
     );
     fires(
         "header.issuer-level",
         W,
         bo(),
         |p| p.header.issuer = "ỦY BAN NHÂN DÂN TỈNH HÒA SƠN".into(),
-        (Header, None, Some("issuer")),
+        (Part::Header, None, Some("issuer")),
     );
     // "UỶ BAN" (the older accent placement) is the same body.
     let mut p = tinh();
@@ -202,7 +201,7 @@ fn header_number_missing() {
         E,
         tinh(),
         |p| p.header.number.clear(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
     // Before numbering, "/KH-UBND" is fine.
     let mut p = tinh();
@@ -217,14 +216,14 @@ fn header_number_format() {
         E,
         tinh(),
         |p| p.header.number = "125 / KH-UBND".into(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
     fires(
         "header.number-format",
         E,
         tinh(),
         |p| p.header.number = "125/UBND-KH".into(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
 }
 
@@ -235,14 +234,14 @@ fn header_number_level() {
         E,
         tinh(),
         |p| p.header.number = "125/KH-BKHCN".into(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
     fires(
         "header.number-level",
         E,
         bo(),
         |p| p.header.number = "45/KH-UBND".into(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
 }
 
@@ -253,7 +252,7 @@ fn header_number_padding() {
         E,
         tinh(),
         |p| p.header.number = "5/KH-UBND".into(),
-        (Header, None, Some("number")),
+        (Part::Header, None, Some("number")),
     );
     assert!(f.hint.contains("05/KH-UBND"), "{}", f.hint);
 }
@@ -265,7 +264,7 @@ fn header_place_missing() {
         E,
         bo(),
         |p| p.header.place = "  ".into(),
-        (Header, None, Some("place")),
+        (Part::Header, None, Some("place")),
     );
 }
 
@@ -276,7 +275,7 @@ fn header_date_missing() {
         W,
         tinh(),
         |p| p.header.date = None,
-        (Header, None, Some("date")),
+        (Part::Header, None, Some("date")),
     );
 }
 
@@ -287,14 +286,14 @@ fn header_date_out_of_range() {
         E,
         tinh(),
         |p| p.header.date = date(2035, 1, 2),
-        (Header, None, Some("date")),
+        (Part::Header, None, Some("date")),
     );
     fires(
         "header.date-out-of-range",
         E,
         annual(2026),
         |p| p.header.date = date(2027, 1, 2),
-        (Header, None, Some("date")),
+        (Part::Header, None, Some("date")),
     );
 }
 
@@ -306,7 +305,7 @@ fn header_date_future() {
         W,
         tinh(),
         |p| p.header.date = date(2026, 6, 1),
-        (Header, None, Some("date")),
+        (Part::Header, None, Some("date")),
     );
     let mut p = tinh();
     p.header.date = date(2026, 2, 10);
@@ -320,7 +319,7 @@ fn header_subject_missing() {
         E,
         tinh(),
         |p| p.header.subject.clear(),
-        (Header, None, Some("subject")),
+        (Part::Header, None, Some("subject")),
     );
 }
 
@@ -331,14 +330,14 @@ fn header_subject_period() {
         W,
         tinh(),
         |p| p.header.subject = "Chuyển đổi số tỉnh Hòa Sơn".into(),
-        (Header, None, Some("subject")),
+        (Part::Header, None, Some("subject")),
     );
     fires(
         "header.subject-period",
         W,
         annual(2026),
         |p| p.header.subject = "Chuyển đổi số tỉnh Hòa Sơn năm 2027".into(),
-        (Header, None, Some("subject")),
+        (Part::Header, None, Some("subject")),
     );
 }
 
@@ -354,7 +353,7 @@ fn legal_none() {
             p.opening.legal_bases.clear();
             p.opening.implementing = None;
         },
-        (Opening, None, Some("legal_bases")),
+        (Part::Opening, None, Some("legal_bases")),
     );
 }
 
@@ -365,7 +364,7 @@ fn legal_key_document_missing() {
         W,
         tinh(),
         |p| p.opening.legal_bases.retain(|b| b.number != "2629/QĐ-TTg"),
-        (Opening, None, Some("legal_bases")),
+        (Part::Opening, None, Some("legal_bases")),
     );
     assert!(f.message.contains("2629/QĐ-TTg"), "{}", f.message);
     // Cited in the "Thực hiện …" paragraph counts as cited.
@@ -396,7 +395,7 @@ fn legal_number_missing() {
         E,
         tinh(),
         |p| p.opening.legal_bases[1].number.clear(),
-        (LegalBasis, Some("1"), Some("number")),
+        (Part::LegalBasis, Some("1"), Some("number")),
     );
 }
 
@@ -407,14 +406,14 @@ fn legal_number_format() {
         W,
         tinh(),
         |p| p.opening.legal_bases[2].number = "71/QĐ-CP".into(),
-        (LegalBasis, Some("2"), Some("number")),
+        (Part::LegalBasis, Some("2"), Some("number")),
     );
     let f = fires(
         "legal.number-format",
         W,
         tinh(),
         |p| p.opening.legal_bases[4].number = "36 /QĐ-TTg".into(),
-        (LegalBasis, Some("4"), Some("number")),
+        (Part::LegalBasis, Some("4"), Some("number")),
     );
     assert!(f.message.contains("dấu cách"), "{}", f.message);
 }
@@ -426,7 +425,7 @@ fn legal_date_missing() {
         E,
         tinh(),
         |p| p.opening.legal_bases[1].date = None,
-        (LegalBasis, Some("1"), Some("date")),
+        (Part::LegalBasis, Some("1"), Some("date")),
     );
 }
 
@@ -437,7 +436,7 @@ fn legal_date_after_plan() {
         E,
         tinh(),
         |p| p.opening.legal_bases[1].date = date(2026, 2, 1),
-        (LegalBasis, Some("1"), Some("date")),
+        (Part::LegalBasis, Some("1"), Some("date")),
     );
     // An undated plan is compared with today.
     fires(
@@ -448,7 +447,7 @@ fn legal_date_after_plan() {
             p.header.date = None;
             p.opening.legal_bases[1].date = date(2026, 3, 1);
         },
-        (LegalBasis, Some("1"), Some("date")),
+        (Part::LegalBasis, Some("1"), Some("date")),
     );
 }
 
@@ -467,7 +466,7 @@ fn legal_date_number_mismatch() {
         W,
         base,
         move |p| *p.opening.legal_bases.last_mut().unwrap() = basis,
-        (LegalBasis, Some(&at), Some("date")),
+        (Part::LegalBasis, Some(&at), Some("date")),
     );
 }
 
@@ -478,7 +477,7 @@ fn legal_issuer_missing() {
         E,
         tinh(),
         |p| p.opening.legal_bases[3].issuer.clear(),
-        (LegalBasis, Some("3"), Some("issuer")),
+        (Part::LegalBasis, Some("3"), Some("issuer")),
     );
 }
 
@@ -490,7 +489,7 @@ fn legal_law_name_missing() {
         E,
         tinh(),
         |p| p.opening.legal_bases[0].title.clear(),
-        (LegalBasis, Some("0"), Some("title")),
+        (Part::LegalBasis, Some("0"), Some("title")),
     );
 }
 
@@ -501,7 +500,7 @@ fn legal_title_missing() {
         W,
         tinh(),
         |p| p.opening.legal_bases[5].title.clear(),
-        (LegalBasis, Some("5"), Some("title")),
+        (Part::LegalBasis, Some("5"), Some("title")),
     );
 }
 
@@ -512,14 +511,14 @@ fn legal_catalog_mismatch() {
         W,
         tinh(),
         |p| p.opening.legal_bases[1].date = date(2024, 12, 23),
-        (LegalBasis, Some("1"), Some("date")),
+        (Part::LegalBasis, Some("1"), Some("date")),
     );
     fires(
         "legal.catalog-mismatch",
         W,
         tinh(),
         |p| p.opening.legal_bases[3].number = "241/NQ-CP".into(),
-        (LegalBasis, Some("3"), Some("number")),
+        (Part::LegalBasis, Some("3"), Some("number")),
     );
 }
 
@@ -535,7 +534,7 @@ fn legal_superseded() {
             let old = catalog::current().legal_document("942/QĐ-TTg").unwrap();
             p.opening.legal_bases.push(old.to_legal_basis());
         },
-        (LegalBasis, Some(&at), Some("number")),
+        (Part::LegalBasis, Some(&at), Some("number")),
     );
     assert!(f.hint.contains("2629/QĐ-TTg"), "{}", f.hint);
     // Found by number too, without the catalogue link; a law by its name.
@@ -575,7 +574,7 @@ fn legal_duplicate() {
             let again = p.opening.legal_bases[1].clone();
             p.opening.legal_bases.push(again);
         },
-        (LegalBasis, Some(&at), None),
+        (Part::LegalBasis, Some(&at), None),
     );
 }
 
@@ -586,7 +585,7 @@ fn opening_issuing_sentence_missing() {
         W,
         bo(),
         |p| p.opening.issuing_sentence.clear(),
-        (Opening, None, Some("issuing_sentence")),
+        (Part::Opening, None, Some("issuing_sentence")),
     );
 }
 
@@ -597,7 +596,7 @@ fn opening_proposed_by_missing() {
         H,
         tinh(),
         |p| p.opening.proposed_by.clear(),
-        (Opening, None, Some("proposed_by")),
+        (Part::Opening, None, Some("proposed_by")),
     );
 }
 
@@ -610,7 +609,7 @@ fn completeness_section_missing() {
         E,
         tinh(),
         |p| section_mut(p, "III").children.retain(|s| s.id != "III.9"),
-        (Section, Some("III.9"), None),
+        (Part::Section, Some("III.9"), None),
     );
 }
 
@@ -621,7 +620,7 @@ fn completeness_section_empty() {
         E,
         tinh(),
         |p| section_mut(p, "IV.1").content.clear(),
-        (Section, Some("IV.1"), Some("content")),
+        (Part::Section, Some("IV.1"), Some("content")),
     );
     // A parent is filled by its children; III.2 by its tasks; II.2.1.a by its indicators.
     let mut p = tinh();
@@ -651,7 +650,7 @@ fn section_unknown() {
                 children: vec![],
             })
         },
-        (Section, Some("VII"), Some("id")),
+        (Part::Section, Some("VII"), Some("id")),
     );
 }
 
@@ -665,7 +664,7 @@ fn section_title_missing() {
         E,
         base,
         move |p| section_mut(p, &target).title.clear(),
-        (Section, Some(&id), Some("title")),
+        (Part::Section, Some(&id), Some("title")),
     );
 }
 
@@ -679,7 +678,7 @@ fn section_custom_empty() {
         W,
         base,
         move |p| section_mut(p, &target).content.clear(),
-        (Section, Some(&id), Some("content")),
+        (Part::Section, Some(&id), Some("content")),
     );
 }
 
@@ -695,7 +694,7 @@ fn completeness_indicator_missing() {
             p.indicators
                 .retain(|i| i.national.as_deref() != Some(HAI_LONG))
         },
-        (Indicator, Some(HAI_LONG), None),
+        (Part::Indicator, Some(HAI_LONG), None),
     );
 }
 
@@ -708,7 +707,7 @@ fn completeness_not_applicable_reason_missing() {
         E,
         base,
         |p| indicator_for(p, HAI_LONG).not_applicable = Some(" ".into()),
-        (Indicator, Some(&id), Some("not_applicable")),
+        (Part::Indicator, Some(&id), Some("not_applicable")),
     );
     // With a reason, the indicator is answered and its targets are not checked.
     let mut p = tinh();
@@ -732,7 +731,7 @@ fn indicator_name_missing() {
         E,
         base,
         |p| p.indicators[0].name.clear(),
-        (Indicator, Some(&id), Some("name")),
+        (Part::Indicator, Some(&id), Some("name")),
     );
 }
 
@@ -746,7 +745,7 @@ fn indicator_unit_missing() {
         E,
         base,
         move |p| p.indicators[i].unit.clear(),
-        (Indicator, Some(&id), Some("unit")),
+        (Part::Indicator, Some(&id), Some("unit")),
     );
 }
 
@@ -764,14 +763,14 @@ fn indicator_target_missing() {
                 .targets
                 .retain(|t| t.period != Period::Phase2028To2030)
         },
-        (Indicator, Some(&id), Some("targets")),
+        (Part::Indicator, Some(&id), Some("targets")),
     );
     fires(
         "indicator.target-missing",
         E,
         base,
         move |p| p.indicators[i].targets[0].value.clear(),
-        (Indicator, Some(&id), Some("targets[0].value")),
+        (Part::Indicator, Some(&id), Some("targets[0].value")),
     );
 }
 
@@ -784,7 +783,7 @@ fn indicator_target_not_numeric() {
         E,
         base,
         |p| p.indicators[0].targets[1].value = "khoảng 90".into(),
-        (Indicator, Some(&id), Some("targets[1].value")),
+        (Part::Indicator, Some(&id), Some("targets[1].value")),
     );
     // A decimal comma and a trailing % are numbers.
     let mut p = tinh();
@@ -807,7 +806,7 @@ fn indicator_target_period_foreign() {
                 value: "100".into(),
             })
         },
-        (Indicator, Some(&id), Some("targets[1].period")),
+        (Part::Indicator, Some(&id), Some("targets[1].period")),
     );
 }
 
@@ -821,14 +820,14 @@ fn indicator_percentage_out_of_range() {
         E,
         base.clone(),
         move |p| p.indicators[i].targets[1].value = "120".into(),
-        (Indicator, Some(&id), Some("targets[1].value")),
+        (Part::Indicator, Some(&id), Some("targets[1].value")),
     );
     fires(
         "indicator.percentage-out-of-range",
         E,
         base,
         move |p| p.indicators[i].baseline.as_mut().unwrap().value = "-3".into(),
-        (Indicator, Some(&id), Some("baseline.value")),
+        (Part::Indicator, Some(&id), Some("baseline.value")),
     );
 }
 
@@ -841,7 +840,7 @@ fn indicator_method_missing() {
         E,
         base,
         |p| p.indicators[3].method.clear(),
-        (Indicator, Some(&id), Some("method")),
+        (Part::Indicator, Some(&id), Some("method")),
     );
 }
 
@@ -854,7 +853,7 @@ fn indicator_lead_agency_missing() {
         E,
         base,
         |p| p.indicators[3].lead_agency.clear(),
-        (Indicator, Some(&id), Some("lead_agency")),
+        (Part::Indicator, Some(&id), Some("lead_agency")),
     );
 }
 
@@ -868,7 +867,7 @@ fn indicator_national_unknown() {
         E,
         base,
         move |p| p.indicators[i].national = Some("2.9-khong-co".into()),
-        (Indicator, Some(&id), Some("national")),
+        (Part::Indicator, Some(&id), Some("national")),
     );
 }
 
@@ -892,7 +891,7 @@ fn indicator_national_duplicate() {
             p.indicators[i].national = Some(HAI_LONG.into());
             p.indicators[i].group = IndicatorGroup::DigitalServices;
         },
-        (Indicator, Some(&id), Some("national")),
+        (Part::Indicator, Some(&id), Some("national")),
     );
 }
 
@@ -905,7 +904,7 @@ fn indicator_group_mismatch() {
         W,
         base,
         |p| indicator_for(p, HAI_LONG).group = IndicatorGroup::DigitalSociety,
-        (Indicator, Some(&id), Some("group")),
+        (Part::Indicator, Some(&id), Some("group")),
     );
 }
 
@@ -918,7 +917,7 @@ fn indicator_unit_differs() {
         W,
         base.clone(),
         |p| indicator_for(p, HAI_LONG).unit = "điểm".into(),
-        (Indicator, Some(&id), Some("unit")),
+        (Part::Indicator, Some(&id), Some("unit")),
     );
     // Then the targets are not compared with the national minimum.
     let mut p = base;
@@ -937,7 +936,7 @@ fn indicator_comparator_differs() {
         W,
         base,
         |p| indicator_for(p, HAI_LONG).targets[0].comparator = Comparator::AtMost,
-        (Indicator, Some(&id), Some("targets[0].comparator")),
+        (Part::Indicator, Some(&id), Some("targets[0].comparator")),
     );
 }
 
@@ -950,7 +949,7 @@ fn indicator_below_national_minimum() {
         E,
         base.clone(),
         |p| indicator_for(p, HAI_LONG).targets[0].value = "90".into(),
-        (Indicator, Some(&id), Some("targets[0].value")),
+        (Part::Indicator, Some(&id), Some("targets[0].value")),
     );
     assert!(f.message.contains("≥ 95%"), "{}", f.message);
     fires(
@@ -958,7 +957,7 @@ fn indicator_below_national_minimum() {
         E,
         base,
         |p| indicator_for(p, HAI_LONG).targets[1].value = "98".into(),
-        (Indicator, Some(&id), Some("targets[1].value")),
+        (Part::Indicator, Some(&id), Some("targets[1].value")),
     );
     // Annual plans: in the last year of a phase the national minimum is due …
     let base = annual(2027);
@@ -968,7 +967,7 @@ fn indicator_below_national_minimum() {
         E,
         base,
         |p| indicator_for(p, HAI_LONG).targets[0].value = "90".into(),
-        (Indicator, Some(&id), Some("targets[0].value")),
+        (Part::Indicator, Some(&id), Some("targets[0].value")),
     );
     // … and so is an earlier phase's target in a later year.
     let base = annual(2028);
@@ -978,7 +977,7 @@ fn indicator_below_national_minimum() {
         E,
         base,
         |p| indicator_for(p, HAI_LONG).targets[0].value = "90".into(),
-        (Indicator, Some(&id), Some("targets[0].value")),
+        (Part::Indicator, Some(&id), Some("targets[0].value")),
     );
     assert!(f.message.contains("2025–2027"), "{}", f.message);
 }
@@ -992,7 +991,7 @@ fn indicator_annual_below_national() {
         H,
         base.clone(),
         |p| indicator_for(p, HAI_LONG).targets[0].value = "92".into(),
-        (Indicator, Some(&id), Some("targets[0].value")),
+        (Part::Indicator, Some(&id), Some("targets[0].value")),
     );
     assert!(f.hint.contains("2027"), "{}", f.hint);
     let mut p = base;
@@ -1014,7 +1013,7 @@ fn indicator_target_regression() {
             t[0].value = "80".into();
             t[1].value = "70".into();
         },
-        (Indicator, Some(&id), Some("targets[1].value")),
+        (Part::Indicator, Some(&id), Some("targets[1].value")),
     );
 }
 
@@ -1040,7 +1039,7 @@ fn indicator_target_regression_count() {
             ind.targets[1].value = "10".into();
             let _ = (a, b);
         },
-        (Indicator, Some(&id), Some("targets[1].value")),
+        (Part::Indicator, Some(&id), Some("targets[1].value")),
     );
     // For a "≤" target (a rank), a higher number is the weaker one.
     let mut p = bo();
@@ -1064,7 +1063,7 @@ fn indicator_comparator_inconsistent() {
         W,
         base,
         move |p| p.indicators[i].targets[1].comparator = Comparator::AtMost,
-        (Indicator, Some(&id), Some("targets[1].comparator")),
+        (Part::Indicator, Some(&id), Some("targets[1].comparator")),
     );
 }
 
@@ -1077,7 +1076,7 @@ fn indicator_baseline_missing() {
         H,
         base,
         |p| p.indicators[2].baseline = None,
-        (Indicator, Some(&id), Some("baseline")),
+        (Part::Indicator, Some(&id), Some("baseline")),
     );
 }
 
@@ -1090,7 +1089,7 @@ fn indicator_baseline_not_numeric() {
         W,
         base,
         |p| p.indicators[2].baseline.as_mut().unwrap().value = "chưa thống kê".into(),
-        (Indicator, Some(&id), Some("baseline.value")),
+        (Part::Indicator, Some(&id), Some("baseline.value")),
     );
 }
 
@@ -1103,7 +1102,7 @@ fn indicator_baseline_year_missing() {
         H,
         base,
         |p| p.indicators[2].baseline.as_mut().unwrap().year = None,
-        (Indicator, Some(&id), Some("baseline.year")),
+        (Part::Indicator, Some(&id), Some("baseline.year")),
     );
 }
 
@@ -1117,7 +1116,7 @@ fn indicator_baseline_in_future() {
         E,
         base,
         |p| p.indicators[2].baseline.as_mut().unwrap().year = Some(2026),
-        (Indicator, Some(&id), Some("baseline.year")),
+        (Part::Indicator, Some(&id), Some("baseline.year")),
     );
     assert!(f.message.contains("26/12/2025"), "{}", f.message);
     // Dated in 2026, a five-year plan may still not use a baseline after 2026.
@@ -1143,7 +1142,7 @@ fn indicator_no_task() {
                 t.indicators.retain(|x| *x != target);
             }
         },
-        (Indicator, Some(&id), None),
+        (Part::Indicator, Some(&id), None),
     );
 }
 
@@ -1162,7 +1161,7 @@ fn task_case(
         severity,
         base,
         |p| defect(&mut p.tasks[4]),
-        (Task, Some(&id), Some(field)),
+        (Part::Task, Some(&id), Some(field)),
     )
 }
 
@@ -1246,7 +1245,7 @@ fn task_outside_period() {
         E,
         base,
         |p| p.tasks[0].end = MonthYear::new(2027, 3),
-        (Task, Some(&id), Some("end")),
+        (Part::Task, Some(&id), Some("end")),
     );
 }
 
@@ -1321,7 +1320,7 @@ fn task_near_duplicate() {
             copy.name = format!("{} của tỉnh", first.name);
             p.tasks.push(copy);
         },
-        (Task, Some("nv-999"), Some("name")),
+        (Part::Task, Some("nv-999"), Some("name")),
     );
     assert!(f.message.contains(&first.id), "{}", f.message);
     // The same task under a narrower scope ("– lĩnh vực y tế") is not a duplicate.
@@ -1344,7 +1343,7 @@ fn organisation_unit_missing() {
         E,
         base,
         |p| p.organisation[1].unit.clear(),
-        (Organisation, Some(&id), Some("unit")),
+        (Part::Organisation, Some(&id), Some("unit")),
     );
 }
 
@@ -1357,7 +1356,7 @@ fn organisation_duties_missing() {
         W,
         base,
         |p| p.organisation[0].duties.clear(),
-        (Organisation, Some(&id), Some("duties")),
+        (Part::Organisation, Some(&id), Some("duties")),
     );
 }
 
@@ -1368,7 +1367,7 @@ fn recipients_missing() {
         E,
         tinh(),
         |p| p.recipients.clear(),
-        (Recipients, None, None),
+        (Part::Recipients, None, None),
     );
 }
 
@@ -1379,7 +1378,7 @@ fn recipients_blank() {
         E,
         tinh(),
         |p| p.recipients.insert(1, Recipient(" ".into())),
-        (Recipients, Some("1"), None),
+        (Part::Recipients, Some("1"), None),
     );
 }
 
@@ -1392,7 +1391,7 @@ fn recipients_luu_missing() {
         E,
         base,
         |p| drop(p.recipients.pop()),
-        (Recipients, Some(&last), None),
+        (Part::Recipients, Some(&last), None),
     );
     let base = tinh();
     let last = (base.recipients.len() - 1).to_string();
@@ -1401,7 +1400,7 @@ fn recipients_luu_missing() {
         E,
         base,
         |p| p.recipients.last_mut().unwrap().0 = "Lưu: KGVX.".into(),
-        (Recipients, Some(&last), None),
+        (Part::Recipients, Some(&last), None),
     );
     assert!(f.message.contains("VT"), "{}", f.message);
 }
@@ -1416,7 +1415,7 @@ fn recipients_luu_not_last() {
             let luu = p.recipients.pop().unwrap();
             p.recipients.insert(0, luu);
         },
-        (Recipients, Some("0"), None),
+        (Part::Recipients, Some("0"), None),
     );
 }
 
@@ -1429,7 +1428,7 @@ fn recipients_luu_unit_missing() {
         W,
         base,
         |p| p.recipients.last_mut().unwrap().0 = "Lưu: VT.".into(),
-        (Recipients, Some(&last), None),
+        (Part::Recipients, Some(&last), None),
     );
 }
 
@@ -1440,7 +1439,7 @@ fn recipients_punctuation() {
         H,
         tinh(),
         |p| p.recipients[1].0 = "- Thường trực Tỉnh ủy;".into(),
-        (Recipients, Some("1"), None),
+        (Part::Recipients, Some("1"), None),
     );
 }
 
@@ -1451,7 +1450,7 @@ fn signer_position_missing() {
         E,
         tinh(),
         |p| p.signer.position.clear(),
-        (Signer, None, Some("position")),
+        (Part::Signer, None, Some("position")),
     );
 }
 
@@ -1462,7 +1461,7 @@ fn signer_name_missing() {
         E,
         bo(),
         |p| p.signer.name.clear(),
-        (Signer, None, Some("name")),
+        (Part::Signer, None, Some("name")),
     );
 }
 
@@ -1473,7 +1472,7 @@ fn signer_name_title() {
         W,
         tinh(),
         |p| p.signer.name = "TS. Trần Minh Khải".into(),
-        (Signer, None, Some("name")),
+        (Part::Signer, None, Some("name")),
     );
 }
 
@@ -1484,7 +1483,7 @@ fn signer_capacity_level() {
         E,
         tinh(),
         |p| p.signer.capacities.clear(),
-        (Signer, None, Some("capacities")),
+        (Part::Signer, None, Some("capacities")),
     );
     fires(
         "signer.capacity-level",
@@ -1496,7 +1495,7 @@ fn signer_capacity_level() {
                 on_behalf_of: "BỘ".into(),
             }]
         },
-        (Signer, None, Some("capacities[0]")),
+        (Part::Signer, None, Some("capacities[0]")),
     );
     // The chairman signing "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" is fine.
     let mut p = tinh();
@@ -1512,7 +1511,7 @@ fn signer_position_level() {
         E,
         tinh(),
         |p| p.signer.position = "CHỦ TỊCH".into(),
-        (Signer, None, Some("position")),
+        (Part::Signer, None, Some("position")),
     );
     fires(
         "signer.position-level",
@@ -1522,7 +1521,7 @@ fn signer_position_level() {
             p.signer.capacities.clear();
             p.signer.position = "THỨ TRƯỞNG".into();
         },
-        (Signer, None, Some("position")),
+        (Part::Signer, None, Some("position")),
     );
     // The minister signing alone is fine.
     let mut p = bo();
@@ -1538,7 +1537,7 @@ fn signer_capacity_unusual() {
         W,
         bo(),
         |p| p.signer.capacities[0].authority = SigningAuthority::ThuaLenh,
-        (Signer, None, Some("capacities[0].authority")),
+        (Part::Signer, None, Some("capacities[0].authority")),
     );
 }
 
@@ -1549,14 +1548,14 @@ fn signer_not_uppercase() {
         H,
         tinh(),
         |p| p.signer.position = "Phó Chủ tịch".into(),
-        (Signer, None, Some("position")),
+        (Part::Signer, None, Some("position")),
     );
     fires(
         "signer.not-uppercase",
         H,
         tinh(),
         |p| p.signer.capacities[1].on_behalf_of = "Chủ tịch".into(),
-        (Signer, None, Some("capacities[1].on_behalf_of")),
+        (Part::Signer, None, Some("capacities[1].on_behalf_of")),
     );
 }
 
@@ -1574,7 +1573,7 @@ fn text_not_nfc() {
             p.tasks[0].lead_unit =
                 "So\u{31b}\u{309} Khoa ho\u{323}c va\u{300} Co\u{302}ng nghe\u{323}\u{302}".into()
         },
-        (Task, Some(&id), Some("lead_unit")),
+        (Part::Task, Some(&id), Some("lead_unit")),
     );
 }
 
@@ -1588,7 +1587,7 @@ fn text_double_space() {
             p.sections[0].content[1] =
                 Block::paragraph("Kế hoạch được xây dựng  trên cơ sở các văn bản.")
         },
-        (Section, Some("I"), Some("content[1].text")),
+        (Part::Section, Some("I"), Some("content[1].text")),
     );
 }
 
@@ -1599,7 +1598,7 @@ fn text_untrimmed() {
         H,
         tinh(),
         |p| p.header.subject = format!("{} ", p.header.subject),
-        (Header, None, Some("subject")),
+        (Part::Header, None, Some("subject")),
     );
     // Spaces between styled runs are not leading or trailing spaces.
     let mut p = tinh();
@@ -1625,14 +1624,14 @@ fn text_unbalanced() {
         W,
         base,
         |p| p.tasks[2].content.push_str(" (giai đoạn 1"),
-        (Task, Some(&id), Some("content")),
+        (Part::Task, Some(&id), Some("content")),
     );
     fires(
         "text.unbalanced",
         W,
         tinh(),
         |p| p.sections[0].content[1] = Block::paragraph("Phong trào “Bình dân học vụ số."),
-        (Section, Some("I"), Some("content[1].text")),
+        (Part::Section, Some("I"), Some("content[1].text")),
     );
 }
 
@@ -1645,7 +1644,7 @@ fn text_legacy_encoding() {
         E,
         base,
         |p| p.tasks[1].content = "X©y dùng c¬ së d÷ liÖu ®Êt ®ai cña tØnh".into(),
-        (Task, Some(&id), Some("content")),
+        (Part::Task, Some(&id), Some("content")),
     );
     assert!(
         f.hint.contains("Xây dựng cơ sở dữ liệu đất đai của tỉnh"),
@@ -1657,7 +1656,7 @@ fn text_legacy_encoding() {
         E,
         tinh(),
         |p| p.organisation[0].unit = "Sôû Khoa hoïc vaø Coâng ngheä".into(),
-        (Organisation, Some("tc-01"), Some("unit")),
+        (Part::Organisation, Some("tc-01"), Some("unit")),
     );
     assert!(f.hint.contains("Sở Khoa học và Công nghệ"), "{}", f.hint);
 }
@@ -1671,7 +1670,7 @@ fn text_renamed_body() {
         W,
         base,
         |p| p.tasks[3].lead_unit = "Sở Thông tin và Truyền thông".into(),
-        (Task, Some(&id), Some("lead_unit")),
+        (Part::Task, Some(&id), Some("lead_unit")),
     );
     assert!(f.hint.contains("Sở Khoa học và Công nghệ"), "{}", f.hint);
     // In a legal basis's issuer and in section text too …
@@ -1680,7 +1679,7 @@ fn text_renamed_body() {
         W,
         tinh(),
         |p| p.opening.legal_bases[4].issuer = "Bộ Thông tin và Truyền thông".into(),
-        (LegalBasis, Some("4"), Some("issuer")),
+        (Part::LegalBasis, Some("4"), Some("issuer")),
     );
     assert!(f.hint.contains("Bộ Khoa học và Công nghệ"), "{}", f.hint);
     fires(
@@ -1688,7 +1687,7 @@ fn text_renamed_body() {
         W,
         tinh(),
         |p| p.sections[0].content[1] = Block::paragraph("Phối hợp với tỉnh Hà Giang trước đây."),
-        (Section, Some("I"), Some("content[1].text")),
+        (Part::Section, Some("I"), Some("content[1].text")),
     );
     // … but not when the text itself says what it is now.
     let mut p = tinh();

@@ -453,7 +453,7 @@ fn versus_national(
                         period_label(nt.period)
                     ),
                     format!(
-                        "Đặt mục tiêu {national} trở lên: chỉ tiêu của kế hoạch không được thấp hơn mức tối thiểu của Khung."
+                        "Điều chỉnh mục tiêu cho đạt mức của Khung ({national}): chỉ tiêu của kế hoạch không được thấp hơn mức tối thiểu quốc gia."
                     ),
                 ),
                 Some(true) => out.push(
@@ -530,7 +530,7 @@ fn progression(ind: &Indicator, percentage: bool, out: &mut Sink) {
         ),
         if percentage {
             format!(
-                "Mục tiêu giai đoạn sau không được kém giai đoạn trước: đặt ít nhất {} cho 2028–2030.",
+                "Mục tiêu giai đoạn sau không được kém giai đoạn trước: đặt mục tiêu 2028–2030 không kém mức {} của giai đoạn 2025–2027.",
                 with_unit(t1.value.trim(), &ind.unit)
             )
         } else {

@@ -171,101 +171,38 @@ fn vni_mark(c: char) -> Option<(char, char)> {
 }
 
 /// Characters of TCVN3 or VNI that Vietnamese written in Unicode never uses.
-fn is_signature(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a1}'
-            ..='\u{ae}'
-                | 'µ'
-                | '¶'
-                | '·'
-                | '¸'
-                | '¹'
-                | '»'
-                | '¼'
-                | '½'
-                | '¾'
-                | 'Ä'
-                | 'Å'
-                | 'Æ'
-                | 'Ç'
-                | 'Ë'
-                | 'Î'
-                | 'Ï'
-                | 'Ð'
-                | 'Ñ'
-                | 'Ö'
-                | '×'
-                | 'Ø'
-                | 'Û'
-                | 'Ü'
-                | 'Þ'
-                | 'ß'
-                | 'ä'
-                | 'å'
-                | 'æ'
-                | 'ç'
-                | 'ë'
-                | 'î'
-                | 'ï'
-                | 'ñ'
-                | 'ö'
-                | '÷'
-                | 'ø'
-                | 'û'
-                | 'ü'
-                | 'þ'
-    )
+pub(super) fn is_signature(c: char) -> bool {
+    signature_code(c as u32)
+}
+
+/// [`is_signature`] by code point, usable in constants.
+#[rustfmt::skip]
+pub(super) const fn signature_code(c: u32) -> bool {
+    matches!(c,
+        0xA1..=0xAE // ¡ ¢ £ ¤ ¥ ¦ § ¨ © ª « ¬ soft hyphen ®
+        | 0xB5..=0xB9 | 0xBB..=0xBE // µ ¶ · ¸ ¹ » ¼ ½ ¾
+        | 0xC4..=0xC7 | 0xCB | 0xCE..=0xD1 // Ä Å Æ Ç Ë Î Ï Ð Ñ
+        | 0xD6..=0xD8 | 0xDB | 0xDC | 0xDE | 0xDF // Ö × Ø Û Ü Þ ß
+        | 0xE4..=0xE7 | 0xEB | 0xEE | 0xEF | 0xF1 // ä å æ ç ë î ï ñ
+        | 0xF6..=0xF8 | 0xFB | 0xFC | 0xFE) // ö ÷ ø û ü þ
 }
 
 /// Signature characters that are letters in no language a plan would quote
 /// (unlike "ü" or "ø" in a foreign name): one of them is enough in a short text.
+#[rustfmt::skip]
 fn is_strong_signature(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a1}'
-            ..='\u{ae}'
-                | 'µ'
-                | '¶'
-                | '·'
-                | '¸'
-                | '¹'
-                | '»'
-                | '¼'
-                | '½'
-                | '¾'
-                | 'Ð'
-                | '×'
-                | 'Þ'
-                | '÷'
-                | 'þ'
-    )
+    matches!(c as u32,
+        0xA1..=0xAE | 0xB5..=0xB9 | 0xBB..=0xBE // ¡ … ®, µ ¶ · ¸ ¹, » ¼ ½ ¾
+        | 0xD0 | 0xD7 | 0xDE | 0xF7 | 0xFE) // Ð × Þ ÷ þ
 }
 
 /// Characters found only in TCVN3 text (VNI never produces them).
+#[rustfmt::skip]
 fn is_tcvn3_only(c: char) -> bool {
-    matches!(
-        c,
-        '\u{a1}'
-            ..='\u{ae}'
-                | 'µ'
-                | '¶'
-                | '·'
-                | '¸'
-                | '¹'
-                | '»'
-                | '¼'
-                | '½'
-                | '¾'
-                | 'Ç'
-                | 'Ð'
-                | '×'
-                | 'Þ'
-                | 'ß'
-                | 'ç'
-                | '÷'
-                | 'þ'
-    )
+    matches!(c as u32,
+        0xA1..=0xAE | 0xB5..=0xB9 | 0xBB..=0xBE // ¡ … ®, µ ¶ · ¸ ¹, » ¼ ½ ¾
+        | 0xC7 | 0xD0 | 0xD7 | 0xDE | 0xDF // Ç Ð × Þ ß
+        | 0xE7 | 0xF7 | 0xFE) // ç ÷ þ
 }
 
 /// A vowel a VNI mark can follow ("ô" and "ö" are VNI's ơ and ư).
@@ -280,10 +217,21 @@ fn letterish(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphabetic() || is_signature(c))
 }
 
+/// Whether `text` has a signature character at all. Every one is in U+00A1..U+00FE,
+/// two bytes in UTF-8 starting with 0xC2 or 0xC3, so this scans bytes without decoding
+/// or classifying characters (most text has none and stops here).
+fn has_signature(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|w| match w[0] {
+        0xC2 => (0xA1..=0xBF).contains(&w[1]) && is_signature(char::from(w[1])),
+        0xC3 => (0x80..=0xBF).contains(&w[1]) && is_signature(char::from(w[1] + 0x40)),
+        _ => false,
+    })
+}
+
 /// Whether `text` looks like TCVN3 or VNI mojibake, and its conversion to Unicode.
 pub fn detect(text: &str) -> Option<(Legacy, String)> {
-    // Fast path: every signature character is in U+00A1..U+00FF (UTF-8 lead 0xC2/0xC3).
-    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
+    if !has_signature(text) {
         return None;
     }
     let chars: Vec<char> = text.chars().collect();

@@ -2,12 +2,13 @@
 //! legacy-encoded Vietnamese, and bodies renamed in 2025.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::legacy;
 use super::{at, quote, Part, Severity, Sink};
-use crate::catalog::Catalog;
+use crate::catalog::{self, Catalog};
 use crate::model::{is_nfc, Block, FundingSource, IndicatorGroup, Plan, RichText, Section};
 
 /// The field of a string, built into its serde path only when a finding needs it.
@@ -214,10 +215,16 @@ impl<'c> Renamed<'c> {
                 continue;
             }
             // As written, and with a lower-case first letter ("tỉnh Hà Giang", "sở …").
+            // Matching ignores ASCII case ("tỉnh Hà Giang", "Sở …"); a non-ASCII first
+            // letter gets its lower-case form, and "Ủy" its other spelling "Uỷ".
             let mut chars = old.chars();
             let first = chars.next().unwrap_or(' ');
             let lower: String = first.to_lowercase().chain(chars).collect();
-            for p in [old.to_owned(), lower] {
+            let mut variants = vec![old.to_owned(), lower];
+            for v in variants.clone() {
+                variants.push(v.replace("Ủy", "Uỷ").replace("ủy", "uỷ"));
+            }
+            for p in variants {
                 if !patterns.contains(&p) {
                     patterns.push(p);
                     names.push((old, r.new_name.trim()));
@@ -226,6 +233,7 @@ impl<'c> Renamed<'c> {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
         Renamed { matcher, names }
@@ -287,9 +295,17 @@ fn explained(before: &str, after: &str) -> bool {
 }
 
 pub(super) fn hygiene(plan: &Plan, catalog: &Catalog, out: &mut Sink) {
-    let renamed = Renamed::new(catalog);
+    // The shipped catalogue's matcher is built once; another catalogue's on each call.
+    static SHIPPED: OnceLock<Renamed<'static>> = OnceLock::new();
+    let own;
+    let renamed: &Renamed = if std::ptr::eq(catalog, catalog::current()) {
+        SHIPPED.get_or_init(|| Renamed::new(catalog::current()))
+    } else {
+        own = Renamed::new(catalog);
+        &own
+    };
     each_string(plan, |part, id, field, text| {
-        check(text, part, id, field, &renamed, out)
+        check(text, part, id, field, renamed, out)
     });
 }
 
@@ -304,8 +320,9 @@ fn check(
     if text.is_empty() {
         return;
     }
+    let scan = Scan::of(text);
     let location = || at(part, id, field.path().as_deref());
-    if !is_nfc(text) {
+    if scan.maybe_not_nfc && !is_nfc(text) {
         out.push(
             "text.not-nfc",
             Severity::Warning,
@@ -332,7 +349,7 @@ fn check(
             "Xóa dấu cách thừa.",
         );
     }
-    if let Some((encoding, converted)) = legacy::detect(text) {
+    if let Some((encoding, converted)) = scan.signature.then(|| legacy::detect(text)).flatten() {
         out.push(
             "text.legacy-encoding",
             Severity::Error,
@@ -344,7 +361,7 @@ fn check(
             ),
             format!("Chuyển sang Unicode: «{}».", converted.trim()),
         );
-    } else if let Some(problem) = unbalanced(text) {
+    } else if let Some(problem) = scan.marks.then(|| unbalanced(text)).flatten() {
         out.push(
             "text.unbalanced",
             Severity::Warning,
@@ -368,18 +385,114 @@ fn check(
 
 const STRAIGHT_QUOTE: char = '\u{22}';
 
+/// One cheap pass over the characters, so that the costlier checks run only where they
+/// can find something (most strings are plain NFC Vietnamese without brackets).
+#[derive(Default)]
+struct Scan {
+    /// A character outside the ranges known to be NFC as they stand (ASCII, Latin up to
+    /// U+02FF, precomposed Vietnamese U+1E00–U+1EFF, punctuation U+2002–U+207F).
+    maybe_not_nfc: bool,
+    /// A TCVN3 or VNI signature character.
+    signature: bool,
+    /// A bracket or quote.
+    marks: bool,
+}
+
+/// Byte flags for [`Scan::of`]: an ASCII bracket or quote, or a lead byte of a character
+/// outside the ranges known to be NFC as they stand.
+const MARK: u8 = 1;
+const UNSAFE: u8 = 2;
+
+const fn byte_flags() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    t[b'(' as usize] = MARK;
+    t[b')' as usize] = MARK;
+    t[b'[' as usize] = MARK;
+    t[b']' as usize] = MARK;
+    t[0x22] = MARK;
+    // Safe leads: ASCII, 0xC2..=0xCB (U+0080..U+02FF), 0xE1 and 0xE2 (checked with the
+    // next byte); continuation bytes carry no flag.
+    let mut b = 0xC0;
+    while b <= 0xFF {
+        if !matches!(b, 0xC2..=0xCB | 0xE1 | 0xE2) {
+            t[b] = UNSAFE;
+        }
+        b += 1;
+    }
+    t
+}
+
+static FLAGS: [u8; 256] = byte_flags();
+
+/// Bit n set when U+0080 + n (index 0, lead 0xC2) or U+00C0 + n (index 1, lead 0xC3) is a
+/// TCVN3/VNI signature character.
+const fn latin1_masks() -> [u64; 2] {
+    let mut masks = [0u64; 2];
+    let mut n = 0u32;
+    while n < 64 {
+        if legacy::signature_code(0x80 + n) {
+            masks[0] |= 1 << n;
+        }
+        if legacy::signature_code(0xC0 + n) {
+            masks[1] |= 1 << n;
+        }
+        n += 1;
+    }
+    masks
+}
+
+const LATIN1_MASKS: [u64; 2] = latin1_masks();
+
+impl Scan {
+    /// One branch-free pass over the bytes, looking at each byte with the one or two
+    /// before it: no character is decoded.
+    fn of(text: &str) -> Scan {
+        let (mut marks, mut signature, mut unsafe_) = (false, false, false);
+        let (mut p1, mut p2) = (0u8, 0u8);
+        for &c in text.as_bytes() {
+            let flags = FLAGS[usize::from(c)];
+            marks |= flags & MARK != 0;
+            unsafe_ |= flags & UNSAFE != 0;
+            let bit = c & 0x3F;
+            // Second byte of U+0080..U+00FF: signature characters, « and ».
+            signature |= (p1 == 0xC2) & ((LATIN1_MASKS[0] >> bit) & 1 == 1);
+            signature |= (p1 == 0xC3) & ((LATIN1_MASKS[1] >> bit) & 1 == 1);
+            marks |= (p1 == 0xC2) & ((c == 0xAB) | (c == 0xBB));
+            // U+1E00..U+1EFF (precomposed Vietnamese) is E1 B8..BB; other E1 are not
+            // known to be NFC.
+            unsafe_ |= (p1 == 0xE1) & !(0xB8..=0xBB).contains(&c);
+            // U+2000..U+207F (punctuation, “ ”) is E2 80..81, except U+2000 and U+2001.
+            unsafe_ |= (p1 == 0xE2) & (c > 0x81);
+            unsafe_ |= (p2 == 0xE2) & (p1 == 0x80) & (c <= 0x81);
+            marks |= (p2 == 0xE2) & (p1 == 0x80) & ((c == 0x9C) | (c == 0x9D));
+            p2 = p1;
+            p1 = c;
+        }
+        Scan {
+            maybe_not_nfc: unsafe_,
+            signature,
+            marks,
+        }
+    }
+}
+
 /// What is unbalanced in `text`, if anything: ( ) and [ ] nest; “ ” and « » pair; the
 /// straight double quote comes in pairs. A ")" closing a list marker ("a)", "1)", "đ)")
 /// needs no "(".
 fn unbalanced(text: &str) -> Option<String> {
+    const MARKS: [char; 9] = ['(', ')', '[', ']', '“', '”', '«', '»', STRAIGHT_QUOTE];
+    // Most text has no bracket or quote at all.
+    if !text.contains(MARKS) {
+        return None;
+    }
     let mut stack: Vec<char> = Vec::new();
-    let mut word_len = 0usize;
-    let mut word_alnum = true;
     let mut straight = 0usize;
-    for c in text.chars() {
+    for (at, c) in text.match_indices(MARKS) {
+        let c = c.chars().next().unwrap_or(' ');
         match c {
             '(' | '[' | '“' | '«' => stack.push(c),
-            ')' | ']' | '”' | '»' => {
+            STRAIGHT_QUOTE => straight += 1,
+            _ => {
                 let open = match c {
                     ')' => '(',
                     ']' => '[',
@@ -389,24 +502,14 @@ fn unbalanced(text: &str) -> Option<String> {
                 if let Some(pos) = stack.iter().rposition(|&o| o == open) {
                     if pos + 1 != stack.len() {
                         return Some(format!(
-                            "Dấu «{}» được đóng bằng «{c}» trước khi đóng dấu bên trong.",
-                            open
+                            "Dấu «{open}» được đóng bằng «{c}» trước khi đóng dấu bên trong."
                         ));
                     }
                     stack.pop();
-                } else if !(c == ')' && word_alnum && (1..=3).contains(&word_len)) {
+                } else if !(c == ')' && list_marker(&text[..at])) {
                     return Some(format!("Dấu «{c}» không có dấu mở tương ứng."));
                 }
             }
-            STRAIGHT_QUOTE => straight += 1,
-            _ => {}
-        }
-        if c.is_whitespace() {
-            word_len = 0;
-            word_alnum = true;
-        } else {
-            word_len += 1;
-            word_alnum &= c.is_alphanumeric();
         }
     }
     if let Some(open) = stack.last() {
@@ -418,9 +521,50 @@ fn unbalanced(text: &str) -> Option<String> {
     None
 }
 
+/// Whether the text before a ")" ends with a list marker: one to three letters or
+/// digits at the start of a word ("a", "đ", "1", "10").
+fn list_marker(before: &str) -> bool {
+    let word: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .take(4)
+        .collect();
+    (1..=3).contains(&word.len()) && word.iter().all(|c| c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::unbalanced;
+    use super::{unbalanced, Scan, STRAIGHT_QUOTE};
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_checks() {
+        for text in [
+            "Cộng hòa xã hội chủ nghĩa Việt Nam – 2026…",
+            "Vie\u{302}\u{323}t Nam",
+            "Phong trào “Bình dân học vụ số”",
+            "«Bốn đúng»",
+            "Céng hoµ",
+            "Số liệu (năm 2025) [ước tính] \u{22}mới\u{22} ≥ 95% 😀 中文",
+            "Khoảng\u{2000}trắng\u{2001}cũ",
+            "Ω Ångström \u{2126} \u{212b}",
+        ] {
+            let scan = Scan::of(text);
+            assert_eq!(
+                scan.marks,
+                text.contains(['(', ')', '[', ']', '“', '”', '«', '»', STRAIGHT_QUOTE]),
+                "{text}"
+            );
+            assert_eq!(
+                scan.signature,
+                text.chars().any(super::legacy::is_signature),
+                "{text}"
+            );
+            if !crate::model::is_nfc(text) {
+                assert!(scan.maybe_not_nfc, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn brackets_and_quotes() {
