@@ -6,6 +6,7 @@
 pub mod atomic_file;
 pub mod catalog;
 pub mod document;
+pub mod docx;
 pub mod framework;
 pub mod interchange;
 pub mod layout;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use khcds::framework::{self, Framework};
 use khcds::model::{Level, Plan, PlanKind};
 use khcds::store::{PlanFile, RevisionReason};
-use khcds::{atomic_file, interchange, sample};
+use khcds::{atomic_file, docx, interchange, sample};
 
 use super::{Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
 
@@ -200,6 +200,11 @@ fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<
     store.snapshot(RevisionReason::BeforeExport, "")?;
     let plan = store.load()?;
     let (extension, bytes) = match format {
+        ExportFormat::Docx => (
+            "docx",
+            docx::write_plan(&plan)
+                .map_err(|e| Failure::io(format!("không xuất được tệp Word: {e}")))?,
+        ),
         ExportFormat::Json => ("json", interchange::to_json(&plan).into_bytes()),
     };
     let output = output.unwrap_or_else(|| file.with_extension(extension));

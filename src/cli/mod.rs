@@ -58,7 +58,7 @@ enum Command {
     Export {
         /// Tệp kế hoạch (.khcds).
         file: PathBuf,
-        /// Định dạng: json.
+        /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP) hoặc json.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
@@ -116,6 +116,7 @@ enum TextOrJson {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
+    Docx,
     Json,
 }
 
