@@ -10,9 +10,9 @@ use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
 use crate::document::{Block, Cell, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, Align, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT, COLUMNS_CELL_PADDING_MM,
-    PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT, TABLE_CELLS_CENTRED_VERTICALLY,
-    TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
+    mm_to_twips, pt_to_twips, Align, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
+    COLUMNS_CELL_PADDING_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
+    TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
 };
 
 /// Lines a paragraph keeps together at the bottom and the top of a page under widow and
@@ -26,6 +26,10 @@ struct RowBox {
     cells: Vec<(f64, f64, Stack)>,
     /// Padding above and below the content, twips.
     pad: i32,
+    /// Width of the border above the row, twips: LibreOffice adds it to the row's
+    /// height and puts the content under it (measured: +0.5 pt per bordered row, and
+    /// once more for the table's top edge on each page).
+    border: i32,
     bordered: bool,
     centred: bool,
 }
@@ -36,13 +40,13 @@ impl RowBox {
     }
 
     fn height(&self) -> i32 {
-        self.content_height() + 2 * self.pad
+        self.content_height() + 2 * self.pad + self.border
     }
 
     /// Splits the row so the first part is at most `room` twips tall (between lines); the
     /// first part has at least one piece of some cell.
     fn split(&self, room: i32) -> (RowBox, RowBox) {
-        let limit = (room - 2 * self.pad).max(0);
+        let limit = (room - 2 * self.pad - self.border).max(0);
         let mut first = self.clone();
         let mut rest = self.clone();
         // Cut where the first piece of any cell would overflow; at least one piece.
@@ -112,7 +116,7 @@ impl RowBox {
                 }));
             }
             let offset = if self.centred {
-                (height - 2 * self.pad - stack.height).max(0) / 2
+                (height - 2 * self.pad - self.border - stack.height).max(0) / 2
             } else {
                 0
             };
@@ -121,7 +125,7 @@ impl RowBox {
                 page,
                 0..stack.pieces.len(),
                 x + cx,
-                top + twips_to_pt(self.pad + offset),
+                top + twips_to_pt(self.border + self.pad + offset),
                 0,
             );
         }
@@ -178,7 +182,8 @@ impl Flow {
             Flow::Rule(s) => s.height,
             Flow::Row(r) => r.height(),
             Flow::Table { header, rows } => {
-                header.iter().map(RowBox::height).sum::<i32>()
+                pt_to_twips(TABLE_BORDER_PT)
+                    + header.iter().map(RowBox::height).sum::<i32>()
                     + rows.first().map(RowBox::height).unwrap_or(0)
             }
         }
@@ -275,6 +280,7 @@ impl Builder<'_> {
                 RowBox {
                     cells,
                     pad: 0,
+                    border: 0,
                     bordered: false,
                     centred: false,
                 }
@@ -330,6 +336,7 @@ impl Builder<'_> {
         RowBox {
             cells,
             pad: v,
+            border: pt_to_twips(TABLE_BORDER_PT),
             bordered: true,
             centred: TABLE_CELLS_CENTRED_VERTICALLY || row.kind == RowKind::Header,
         }
@@ -509,7 +516,8 @@ impl Flowing<'_> {
                 self.y += h;
                 return;
             }
-            let header_h: i32 = header.iter().map(RowBox::height).sum();
+            let header_h: i32 =
+                header.iter().map(RowBox::height).sum::<i32>() + pt_to_twips(TABLE_BORDER_PT);
             if h <= self.geo.body_height() - header_h && !self.at_top_of_table(header_h) {
                 self.new_page();
                 self.headers(header);
@@ -541,7 +549,9 @@ impl Flowing<'_> {
         self.y <= self.geo.top + header_h
     }
 
+    /// The table's top edge on this page (its border), then the header rows.
     fn headers(&mut self, header: &[RowBox]) {
+        self.y += pt_to_twips(TABLE_BORDER_PT);
         for r in header {
             let h = r.height();
             let (x, y) = (self.geo.left, self.y_pt());
@@ -582,7 +592,8 @@ impl Flowing<'_> {
                 }
                 Flow::Row(r) => self.row(r, &[]),
                 Flow::Table { header, rows } => {
-                    let header_h: i32 = header.iter().map(RowBox::height).sum();
+                    let header_h: i32 = header.iter().map(RowBox::height).sum::<i32>()
+                        + pt_to_twips(TABLE_BORDER_PT);
                     let first = rows.first().map(RowBox::height).unwrap_or(0);
                     if header_h + first > self.room()
                         && !self.at_top()
