@@ -256,6 +256,11 @@ fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<
                 .map_err(|e| Failure::io(format!("không xuất được tệp Word: {e}")))?,
         ),
         ExportFormat::Json => ("json", interchange::to_json(&plan).into_bytes()),
+        ExportFormat::Pdf => (
+            "pdf",
+            khcds::pdf::write(&khcds::document::build(&plan))
+                .map_err(|e| Failure::io(format!("không xuất được tệp PDF: {e}")))?,
+        ),
     };
     let output = output.unwrap_or_else(|| file.with_extension(extension));
     write_output(&output, &bytes)?;

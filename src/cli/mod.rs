@@ -66,7 +66,7 @@ enum Command {
     Export {
         /// Tệp kế hoạch (.khcds).
         file: PathBuf,
-        /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP) hoặc json.
+        /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP), pdf hoặc json.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
@@ -126,6 +126,7 @@ enum TextOrJson {
 enum ExportFormat {
     Docx,
     Json,
+    Pdf,
 }
 
 /// A failed command: what to print and how to exit.

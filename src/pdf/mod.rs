@@ -28,10 +28,13 @@
 //! mixed bold/italic), and every line sits on the same page at the same height (±0.1 pt,
 //! LibreOffice's own rounding in its PDF).
 
+pub mod content;
 pub mod display;
 pub mod fonts;
 pub mod linebreak;
+pub mod paginate;
 pub mod paragraph;
+pub mod render;
 pub mod shape;
 pub mod write;
 
@@ -45,5 +48,6 @@ pub use paragraph::{
     layout_paragraph, place_line, place_lines, twips_to_pt, Align, LaidLine, LaidParagraph,
     LineSpacing, ParagraphStyle, Span,
 };
+pub use render::{render, write, write_with, PdfError};
 pub use shape::ShapeFeatures;
 pub use write::{write_pdf, write_pdf_with_report, WriteError, WriteReport};
