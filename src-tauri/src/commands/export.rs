@@ -1,0 +1,77 @@
+//! Export formats. JSON is written now; DOCX and PDF plug in here when the engine has
+//! them: add the writer call in [`render`] and mark the format available.
+
+use khcds::interchange;
+use khcds::model::Plan;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Docx,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormatInfo {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub extension: &'static str,
+    pub available: bool,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Pdf, Format::Json];
+
+    pub fn parse(id: &str) -> Result<Format, String> {
+        match id {
+            "json" => Ok(Format::Json),
+            "docx" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
+            other => Err(format!(
+                "Định dạng xuất «{other}» không được hỗ trợ (dùng docx, pdf hoặc json)."
+            )),
+        }
+    }
+
+    pub fn info(self) -> FormatInfo {
+        match self {
+            Format::Json => FormatInfo {
+                id: "json",
+                label: "JSON (trao đổi dữ liệu)",
+                extension: "json",
+                available: true,
+            },
+            Format::Docx => FormatInfo {
+                id: "docx",
+                label: "Word (.docx)",
+                extension: "docx",
+                available: false,
+            },
+            Format::Pdf => FormatInfo {
+                id: "pdf",
+                label: "PDF",
+                extension: "pdf",
+                available: false,
+            },
+        }
+    }
+}
+
+/// The bytes of `plan` in `format`, reporting progress (percent, Vietnamese stage).
+pub fn render(
+    format: Format,
+    plan: &Plan,
+    progress: &dyn Fn(u8, &str),
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Json => {
+            progress(30, "Đang chuyển kế hoạch sang JSON…");
+            Ok(interchange::to_json(plan).into_bytes())
+        }
+        Format::Docx | Format::Pdf => Err(format!(
+            "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được JSON.",
+            format.info().label
+        )),
+    }
+}
