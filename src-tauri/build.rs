@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "get_settings",
     "set_settings",
     "default_paths",
+    "quit",
 ];
 
 fn main() {

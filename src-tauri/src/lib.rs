@@ -9,7 +9,7 @@ pub mod commands;
 pub mod prefs;
 pub mod state;
 
-use tauri::{Manager, Runtime};
+use tauri::{Emitter, Manager, Runtime};
 
 pub use state::AppState;
 
@@ -40,6 +40,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::get_settings,
             commands::set_settings,
             commands::default_paths,
+            commands::quit,
         ])
 }
 
@@ -54,11 +55,23 @@ pub fn run() {
         .nth(1)
         .map(std::path::PathBuf::from)
         .filter(|p| p.extension().is_some_and(|e| e == khcds::store::EXTENSION));
-    let builder = setup(tauri::Builder::default(), AppState::new(open_at_start)).setup(|app| {
-        let dirs = state::Dirs::resolve(app.handle());
-        app.state::<AppState>().set_dirs(dirs);
-        Ok(())
-    });
+    let builder = setup(tauri::Builder::default(), AppState::new(open_at_start))
+        .setup(|app| {
+            let dirs = state::Dirs::resolve(app.handle());
+            app.state::<AppState>().set_dirs(dirs);
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // The first close request goes to the UI, which saves pending typing and then
+            // calls `quit`; a second one (e.g. the UI is stuck) closes at once.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let state = window.state::<AppState>();
+                if !state.close_requested() {
+                    api.prevent_close();
+                    let _ = window.emit("close-requested", ());
+                }
+            }
+        });
     if let Err(e) = builder.run(context()) {
         eprintln!("Không khởi động được chương trình: {e}");
         std::process::exit(1);

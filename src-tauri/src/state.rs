@@ -56,6 +56,7 @@ pub struct AppState {
     /// A plan named on the command line, opened by the first `startup`.
     open_at_start: Mutex<Option<PathBuf>>,
     next_job: std::sync::atomic::AtomicU64,
+    closing: std::sync::atomic::AtomicBool,
 }
 
 impl AppState {
@@ -67,6 +68,7 @@ impl AppState {
             exported: Mutex::new(Vec::new()),
             open_at_start: Mutex::new(open_at_start),
             next_job: std::sync::atomic::AtomicU64::new(1),
+            closing: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -121,6 +123,12 @@ impl AppState {
 
     pub fn was_exported(&self, path: &Path) -> bool {
         lock(&self.exported).iter().any(|p| p == path)
+    }
+
+    /// Records a close request; true when one was already made.
+    pub fn close_requested(&self) -> bool {
+        self.closing
+            .swap(true, std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn next_job(&self) -> u64 {

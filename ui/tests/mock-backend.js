@@ -10,7 +10,8 @@
   const emptyPlan = (level, kind) => ({
     meta: { level, kind, framework_version: framework.version },
     header: { issuer: '', number: '', place: '', date: null, subject: '' },
-    opening: { issuing_sentence: '', legal_bases: [] },
+    opening: { issuing_sentence: '', legal_bases: [], proposed_by: '' },
+    
     sections: sections(framework.sections),
     indicators: [], tasks: [], organisation: [], recipients: [], signer: { capacities: [], position: '', name: '' },
   });
@@ -73,6 +74,7 @@
       case 'set-opening': plan.opening = e.opening; break;
       case 'set-signer': plan.signer = e.signer; break;
       case 'set-recipients': plan.recipients = e.recipients; break;
+      case 'set-meta': plan.meta = e.meta; break;
       case 'update-section': { const f = findIn(plan.sections, e.id); if (!f) throw `Không tìm thấy mục «${e.id}» trong kế hoạch.`; f.list[f.index].title = e.title; f.list[f.index].content = e.content; break; }
       case 'insert-section': { const list = e.parent ? (findIn(plan.sections, e.parent).list[findIn(plan.sections, e.parent).index].children ||= []) : plan.sections; list.splice(e.index, 0, e.section); break; }
       case 'delete-section': { const f = findIn(plan.sections, e.id); f.list.splice(f.index, 1); break; }
@@ -84,7 +86,22 @@
     }
   }
 
-  const view = () => ({ path: state.path, file_name: state.path.split('/').pop(), plan: clone(state.plan), findings: findings(state.plan) });
+  // As the Rust side serialises: fields marked skip_serializing_if are left out when empty.
+  const serde = (plan) => {
+    const p = clone(plan);
+    if (!p.header.parent_body) delete p.header.parent_body;
+    if (!p.opening.legal_bases.length) delete p.opening.legal_bases;
+    if (!p.opening.proposed_by) delete p.opening.proposed_by;
+    if (!p.opening.implementing) delete p.opening.implementing;
+    const walk = (l) => l.forEach((s) => {
+      if (!s.title) delete s.title;
+      if (!s.content || !s.content.length) delete s.content;
+      if (s.children && s.children.length) walk(s.children); else delete s.children;
+    });
+    walk(p.sections);
+    return p;
+  };
+  const view = () => ({ path: state.path, file_name: state.path.split('/').pop(), plan: serde(state.plan), findings: findings(state.plan) });
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const emit = (event, payload) => (state.listeners[event] || []).forEach((cb) => cb({ event, id: 1, payload }));
   let nextCb = 1;
@@ -130,6 +147,7 @@
       return job;
     },
     open_exported: ({ path, folder }) => { state.opened = { path, folder }; return null; },
+    quit: () => null,
     get_settings: () => ({ export_format: 'json', export_dir: null, autosave_delay_ms: 400 }),
     set_settings: ({ settings }) => settings,
     'plugin:event|listen': ({ event, handler }) => { (state.listeners[event] ||= []).push(window[`_${handler}`]); return 1; },

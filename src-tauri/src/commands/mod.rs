@@ -506,6 +506,15 @@ pub async fn default_paths(
     })
 }
 
+/// Quits after the UI has saved what was pending (see the close handler in `lib.rs`).
+/// The plan file is closed (and its lock released) on the way out.
+#[tauri::command]
+pub async fn quit<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<()> {
+    *state.file() = None;
+    app.exit(0);
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------
 // Helpers
 

@@ -6,7 +6,7 @@ import { h, clear, nfc, formatTime } from './dom.js';
 import { Saver } from './saver.js';
 import {
   treeRows, frameworkIndex, wording, isFilled, locate, countByKey, sectionGroup, findSection,
-  kindLabel, levelLabel, SEVERITY_LABEL, PSEUDO, CMP,
+  kindLabel, levelLabel, SEVERITY_LABEL, PSEUDO, CMP, normalizePlan,
 } from './plan.js';
 import {
   headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
@@ -195,6 +195,7 @@ function setStatus(state, { canUndo, canRedo }) {
 }
 
 async function showMain(view) {
+  normalizePlan(view.plan);
   app.view = view;
   app.openTasks.clear();
   if (!app.saver) {
@@ -251,6 +252,7 @@ async function closePlan() {
 async function resync() {
   try {
     const view = await invoke('load_plan');
+    normalizePlan(view.plan);
     app.view = view;
     renderTree();
     renderEditor();
@@ -458,7 +460,7 @@ function setFindings(findings) {
   if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
   for (const f of findings) {
     list.append(h('li', h(`button.finding.${f.severity}`, {
-      type: 'button', dataset: { rule: f.rule }, title: f.hint,
+      type: 'button', dataset: { rule: f.rule, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
       onclick: () => { const loc = locate(app.view.plan, f, app.framework); select(loc.key, { focus: loc.field, item: loc.item }); },
     }, h('span.sev', SEVERITY_LABEL[f.severity]), h('span.msg', f.message), f.hint && h('span.hint', f.hint))));
   }
@@ -489,6 +491,7 @@ async function undoRedo(step, emptyMessage) {
   const done = await step();
   if (!done) { toast(emptyMessage); return; }
   const view = await invoke('load_plan');
+  normalizePlan(view.plan);
   app.view = view;
   const active = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.field : null;
   renderTree();
@@ -628,7 +631,6 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-window.addEventListener('beforeunload', () => { if (app.saver) app.saver.flush().catch(() => {}); });
 
 // --- start ---------------------------------------------------------------------------
 
@@ -640,6 +642,11 @@ async function main() {
     app.fwIndex = frameworkIndex(framework);
     app.catalog = catalog;
     await listen('export-progress', (p) => { if (app.exportHandler) app.exportHandler(p); });
+    // Closing the window: save what is pending first, then let the app quit.
+    await listen('close-requested', async () => {
+      try { if (app.saver) await app.saver.flush(); } catch (e) { /* reported by the saver */ }
+      await invoke('quit').catch(() => {});
+    });
     if (startup.plan) await showMain(startup.plan);
     else await showStart(startup.notice);
     if (startup.plan && startup.notice) toast(startup.notice);

@@ -1,6 +1,38 @@
 // Plan helpers for the UI: the navigation tree, where a finding points, what counts as
 // filled in. Pure functions over the plan/framework data the Rust side sends.
 
+/** Fills in what the Rust side leaves out when empty (serde skip_serializing_if), so the
+ * editors can always mutate arrays and strings in place. Mutates and returns `plan`. */
+export function normalizePlan(plan) {
+  const h = plan.header;
+  h.parent_body ??= '';
+  const o = plan.opening;
+  o.legal_bases ??= [];
+  o.proposed_by ??= '';
+  o.implementing ??= null;
+  const walk = (list) => list.forEach((s) => {
+    s.title ??= '';
+    s.content ??= [];
+    s.children ??= [];
+    walk(s.children);
+  });
+  walk(plan.sections);
+  for (const i of plan.indicators) {
+    i.targets ??= [];
+    i.method ??= '';
+    i.lead_agency ??= '';
+  }
+  for (const t of plan.tasks) {
+    for (const k of ['content', 'expected_result', 'expected_effect', 'lead_unit', 'approving_authority']) t[k] ??= '';
+    t.coordinating_units ??= [];
+    t.funding ??= [];
+    t.indicators ??= [];
+  }
+  for (const r of plan.organisation) r.duties ??= [];
+  plan.signer.capacities ??= [];
+  return plan;
+}
+
 export const PSEUDO = {
   header: { key: 'header', number: '', title: 'Thông tin văn bản' },
   opening: { key: 'opening', number: '', title: 'Căn cứ ban hành' },
