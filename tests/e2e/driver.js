@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repo = join(here, '..', '..');
 export const appBinary = process.env.KHCDS_APP || join(repo, 'target', 'debug', 'khcds-app');
 export const screenshotDir = process.env.KHCDS_SCREENSHOTS || join(repo, 'target', 'screenshots');
-const ELEMENT = 'element-6066-11e4-a07e-4f2a8c2e0fa1';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export class Driver {
@@ -36,9 +36,12 @@ export class Driver {
     throw new Error(`tauri-driver did not start: ${stderr}`);
   }
 
-  constructor(base, proc, dirs) { this.base = base; this.proc = proc; this.dirs = dirs; }
+  constructor(base, proc, dirs) { this.base = base; this.proc = proc; this.dirs = dirs; this.sessions = new Set(); }
 
-  async stop() { this.proc.kill(); await sleep(200); }
+  /** Ends the sessions a failed test left open (each closes its app). */
+  async quitAll() { for (const s of [...this.sessions]) await s.quit(); }
+
+  async stop() { await this.quitAll(); this.proc.kill(); await sleep(200); }
 
   /** Sends one request; tauri-driver sometimes drops a proxied request (tauri#6541):
    * resend up to 3 times. */
@@ -66,6 +69,7 @@ export class Driver {
     const started = performance.now();
     const value = await this.request('POST', '/session', { capabilities: { alwaysMatch: { 'tauri:options': { application: appBinary, args } } } });
     const s = new Session(this, value.sessionId);
+    this.sessions.add(s);
     await s.waitFor(() => s.exec('return document.body.dataset.ready === "1"'), 30000, 'UI ready');
     s.launchMs = performance.now() - started;
     return s;
@@ -94,7 +98,11 @@ export class Session {
   waitForElement(css, timeout = 10000) { return this.waitFor(() => this.find(css).catch(() => null), timeout, css); }
   waitGone(css, timeout = 10000) { return this.waitFor(() => this.exec('return !document.querySelector(arguments[0])', css), timeout, `${css} gone`); }
   waitSaved() { return this.waitFor(() => this.exec('return document.querySelector("#save-status").dataset.state === "saved"'), 10000, 'Đã lưu'); }
-  async quit() { await this.driver.request('DELETE', `/session/${this.id}`).catch(() => {}); await sleep(300); }
+  async quit() {
+    if (!this.driver.sessions.delete(this)) return;
+    await this.driver.request('DELETE', `/session/${this.id}`).catch(() => {});
+    await sleep(300);
+  }
 }
 
 /** PNG of the whole Xvfb screen (the real app window), if ImageMagick is there. */
@@ -117,6 +125,8 @@ export function appMemory() {
   });
   if (!app) return null;
   const rss = (pid) => { try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { return 0; } };
+  // Proportional set size: shared libraries (WebKit, GTK) counted once across processes.
+  const pss = (pid) => { try { return Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]); } catch { return 0; } };
   const children = (pid) => {
     const out = [];
     for (const t of existsSync(`/proc/${pid}/task`) ? readdirSync(`/proc/${pid}/task`) : []) {
@@ -129,7 +139,7 @@ export function appMemory() {
   const names = Object.fromEntries(all.map((p) => {
     let n = '?';
     try { n = readFileSync(`/proc/${p}/comm`, 'utf8').trim(); } catch { /* gone */ }
-    return [p, { name: n, rssKiB: rss(p) }];
+    return [p, { name: n, rssKiB: rss(p), pssKiB: pss(p) }];
   }));
-  return { pid: app, appKiB: rss(app), totalKiB: all.reduce((s, p) => s + rss(p), 0), processes: names };
+  return { pid: app, appKiB: rss(app), totalKiB: all.reduce((s, p) => s + rss(p), 0), totalPssKiB: all.reduce((s, p) => s + pss(p), 0), processes: names };
 }

@@ -41,6 +41,18 @@ test('start screen: recent files, then a new annual plan from the form', async (
   assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
 });
 
+test('no unexpected UI error anywhere: every section of a filled plan renders', async () => {
+  const page = await openApp(browser, url, { openPlan: true, filled: true });
+  const keys = await page.evaluate(() => [...document.querySelectorAll('.tree-item')].map((b) => b.dataset.key));
+  assert.ok(keys.length > 30);
+  for (const key of keys) {
+    await page.click(`.tree-item[data-key="${key}"]`);
+    assert.equal(await page.getAttribute('.tree-item.selected', 'data-key'), key);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__errs), []);
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+});
+
 test('start screen: wrong extension gives the Vietnamese error; forget a recent file; open by dialog', async () => {
   const page = await openApp(browser, url, { recent });
   await page.fill('#new-path', '/tmp/ke-hoach.docx');

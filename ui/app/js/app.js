@@ -300,7 +300,8 @@ let marksPending = false;
 function scheduleMarks() {
   if (marksPending) return;
   marksPending = true;
-  requestAnimationFrame(() => { marksPending = false; updateMarks(); });
+  // A timer, not requestAnimationFrame: WebKitGTK pauses frames for unfocused windows.
+  setTimeout(() => { marksPending = false; updateMarks(); }, 60);
 }
 
 function updateMarks() {
@@ -631,6 +632,15 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+
+// Unexpected errors are shown, never swallowed (and kept for the tests to read).
+window.__errs = [];
+const unexpected = (msg) => {
+  window.__errs.push(String(msg));
+  toast(`Lỗi không mong muốn trong giao diện: ${msg}`, 'error');
+};
+window.addEventListener('error', (e) => unexpected(e.message));
+window.addEventListener('unhandledrejection', (e) => unexpected(e.reason && e.reason.message ? e.reason.message : e.reason));
 
 // --- start ---------------------------------------------------------------------------
 
