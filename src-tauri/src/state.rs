@@ -127,8 +127,7 @@ impl AppState {
 
     /// Records a close request; true when one was already made.
     pub fn close_requested(&self) -> bool {
-        self.closing
-            .swap(true, std::sync::atomic::Ordering::SeqCst)
+        self.closing.swap(true, std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn next_job(&self) -> u64 {

@@ -47,7 +47,11 @@ impl TestApp {
             },
         )
         .map(|body| body.deserialize::<Value>().expect("json response"))
-        .map_err(|e| e.as_str().map(str::to_owned).unwrap_or_else(|| e.to_string()))
+        .map_err(|e| {
+            e.as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| e.to_string())
+        })
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -117,12 +121,12 @@ fn first_launch_creates_and_opens_the_sample_then_remembers_it() {
 fn new_plan_checks_its_inputs_in_vietnamese() {
     let root = tempfile::tempdir().unwrap();
     let t = start(root.path());
-    let base = |path: &str| {
-        json!({"path": path, "level": "tinh", "kind": "five-year", "year": null, "sample": false})
-    };
+    let base = |path: &str| json!({"path": path, "level": "tinh", "kind": "five-year", "year": null, "sample": false});
     let dir = t.dirs.plans.clone();
     let p = |n: &str| dir.join(n).to_string_lossy().into_owned();
-    assert!(t.err("new_plan", base(&p("a.docx"))).contains("đuôi .khcds"));
+    assert!(t
+        .err("new_plan", base(&p("a.docx")))
+        .contains("đuôi .khcds"));
     let mut bad_level = base(&p("a.khcds"));
     bad_level["level"] = json!("xa");
     assert!(t.err("new_plan", bad_level).contains("cấp không hợp lệ"));
@@ -130,7 +134,9 @@ fn new_plan_checks_its_inputs_in_vietnamese() {
     annual["kind"] = json!("annual");
     assert!(t.err("new_plan", annual.clone()).contains("cần chọn năm"));
     annual["year"] = json!(2031);
-    assert!(t.err("new_plan", annual.clone()).contains("ngoài giai đoạn 2026–2030"));
+    assert!(t
+        .err("new_plan", annual.clone())
+        .contains("ngoài giai đoạn 2026–2030"));
     annual["year"] = json!(2027);
     let view = t.ok("new_plan", annual.clone());
     assert_eq!(
@@ -148,11 +154,16 @@ fn edits_are_applied_normalised_and_return_live_findings() {
     let root = tempfile::tempdir().unwrap();
     let t = start(root.path());
     assert_eq!(
-        t.err("apply_edit", json!({"edit": {"op": "set-recipients", "recipients": []}})),
+        t.err(
+            "apply_edit",
+            json!({"edit": {"op": "set-recipients", "recipients": []}})
+        ),
         "Chưa mở kế hoạch nào."
     );
     let view = t.new_plan("ke-hoach.khcds", json!({}));
-    assert!(rules(&view["findings"]).contains(&("completeness.section-empty".into(), "II.1".into())));
+    assert!(
+        rules(&view["findings"]).contains(&("completeness.section-empty".into(), "II.1".into()))
+    );
 
     // Decomposed Vietnamese (as some input methods send it) is stored precomposed.
     let nfd = "Xa\u{302}y du\u{31b}\u{323}ng chi\u{301}nh quye\u{302}\u{300}n so\u{302}\u{301}";
@@ -161,31 +172,54 @@ fn edits_are_applied_normalised_and_return_live_findings() {
         json!({"edit": {"op": "update-section", "id": "II.1", "title": "",
             "content": [{"type": "paragraph", "text": [{"text": nfd, "bold": true}]}]}}),
     );
-    assert!(!rules(&applied["findings"]).contains(&("completeness.section-empty".into(), "II.1".into())));
+    assert!(!rules(&applied["findings"])
+        .contains(&("completeness.section-empty".into(), "II.1".into())));
     assert!(applied["apply_ms"].as_f64().unwrap() >= 0.0);
     let plan = t.ok("load_plan", json!({}));
-    let text = plan["plan"]["sections"][1]["children"][0]["content"][0]["text"][0]["text"].as_str().unwrap();
+    let text = plan["plan"]["sections"][1]["children"][0]["content"][0]["text"][0]["text"]
+        .as_str()
+        .unwrap();
     assert_eq!(text, "Xây dựng chính quyền số");
 
     // Items: put, move, delete; the UI's ids are checked.
     let task = json!({"id": "nv-1", "area": 3, "name": "Trung tâm dữ liệu", "start": "2026-03", "end": null});
-    t.ok("apply_edit", json!({"edit": {"op": "put-item", "item": {"list": "task", "value": task}}}));
-    assert_eq!(t.ok("load_plan", json!({}))["plan"]["tasks"][0]["name"], "Trung tâm dữ liệu");
+    t.ok(
+        "apply_edit",
+        json!({"edit": {"op": "put-item", "item": {"list": "task", "value": task}}}),
+    );
+    assert_eq!(
+        t.ok("load_plan", json!({}))["plan"]["tasks"][0]["name"],
+        "Trung tâm dữ liệu"
+    );
     let bad_area = json!({"id": "nv-2", "area": 12, "name": "X", "start": null, "end": null});
     assert!(t
-        .err("apply_edit", json!({"edit": {"op": "put-item", "item": {"list": "task", "value": bad_area}}}))
+        .err(
+            "apply_edit",
+            json!({"edit": {"op": "put-item", "item": {"list": "task", "value": bad_area}}})
+        )
         .contains("III.1 đến III.9"));
     let no_id = json!({"id": " ", "area": 1, "name": "X", "start": null, "end": null});
     assert!(t
-        .err("apply_edit", json!({"edit": {"op": "put-item", "item": {"list": "task", "value": no_id}}}))
+        .err(
+            "apply_edit",
+            json!({"edit": {"op": "put-item", "item": {"list": "task", "value": no_id}}})
+        )
         .contains("không được để trống"));
     // Malformed edits and engine refusals come back as Vietnamese messages.
-    assert!(t.err("apply_edit", json!({"edit": {"op": "explode"}})).starts_with("Thao tác sửa không hợp lệ"));
     assert!(t
-        .err("apply_edit", json!({"edit": {"op": "delete-item", "list": "task", "id": "nv-9"}}))
+        .err("apply_edit", json!({"edit": {"op": "explode"}}))
+        .starts_with("Thao tác sửa không hợp lệ"));
+    assert!(t
+        .err(
+            "apply_edit",
+            json!({"edit": {"op": "delete-item", "list": "task", "id": "nv-9"}})
+        )
         .contains("Không tìm thấy"));
     assert!(t
-        .err("apply_edit", json!({"edit": {"op": "delete-section", "id": "II.1"}}))
+        .err(
+            "apply_edit",
+            json!({"edit": {"op": "delete-section", "id": "II.1"}})
+        )
         .contains("Không thể xóa mục «II.1» của Khung"));
     let findings = t.ok("validate_plan", json!({}));
     assert_eq!(findings, t.ok("load_plan", json!({}))["findings"]);
@@ -197,20 +231,34 @@ fn revisions_snapshot_and_restore() {
     let t = start(root.path());
     t.new_plan("ke-hoach.khcds", json!({}));
     let header = json!({"issuer": "ỦY BAN NHÂN DÂN TỈNH HÒA SƠN", "number": "/KH-UBND", "place": "Hòa Sơn", "date": "2026-01-15", "subject": "Chuyển đổi số"});
-    t.ok("apply_edit", json!({"edit": {"op": "set-header", "header": header}}));
+    t.ok(
+        "apply_edit",
+        json!({"edit": {"op": "set-header", "header": header}}),
+    );
     let id = t.ok("snapshot", json!({"label": "Bản trình lãnh đạo"}));
     let mut changed = header.clone();
     changed["issuer"] = json!("KHÁC");
-    t.ok("apply_edit", json!({"edit": {"op": "set-header", "header": changed}}));
+    t.ok(
+        "apply_edit",
+        json!({"edit": {"op": "set-header", "header": changed}}),
+    );
     let revs = t.ok("revisions", json!({}));
     assert_eq!(revs[0]["label"], "Bản trình lãnh đạo");
     assert_eq!(revs[0]["reason_label"], "lưu thủ công");
     let view = t.ok("restore_revision", json!({"id": id}));
-    assert_eq!(view["plan"]["header"]["issuer"], "ỦY BAN NHÂN DÂN TỈNH HÒA SƠN");
+    assert_eq!(
+        view["plan"]["header"]["issuer"],
+        "ỦY BAN NHÂN DÂN TỈNH HÒA SƠN"
+    );
     let revs = t.ok("revisions", json!({}));
     assert_eq!(revs[0]["reason"], "before-restore", "newest first");
-    assert_eq!(t.err("restore_revision", json!({"id": 999})), "Không có phiên bản lưu số 999.");
-    assert!(t.err("snapshot", json!({"label": "x".repeat(201)})).contains("200 ký tự"));
+    assert_eq!(
+        t.err("restore_revision", json!({"id": 999})),
+        "Không có phiên bản lưu số 999."
+    );
+    assert!(t
+        .err("snapshot", json!({"label": "x".repeat(201)}))
+        .contains("200 ký tự"));
 }
 
 #[test]
@@ -226,7 +274,9 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
     let job = t.ok("export_plan", json!({"format": "json", "path": out}));
     let mut seen = Vec::new();
     loop {
-        let p = rx.recv_timeout(Duration::from_secs(20)).expect("progress event");
+        let p = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("progress event");
         assert_eq!(p["job"], job);
         seen.push(p["percent"].as_u64().unwrap());
         if p["done"] == true {
@@ -235,7 +285,10 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
             break;
         }
     }
-    assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert!(
+        seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]),
+        "{seen:?}"
+    );
     let text = std::fs::read_to_string(&out).unwrap();
     let plan = khcds::interchange::from_json(&text).expect("a valid interchange document");
     assert_eq!(plan.meta.level, khcds::model::Level::Tinh);
@@ -248,20 +301,35 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
     assert_eq!(paths["export"], json!(root.path().join("ke-hoach.json")));
 
     assert!(t
-        .err("export_plan", json!({"format": "json", "path": root.path().join("x.txt")}))
+        .err(
+            "export_plan",
+            json!({"format": "json", "path": root.path().join("x.txt")})
+        )
         .contains("đuôi .json"));
     assert!(t
-        .err("export_plan", json!({"format": "docx", "path": root.path().join("x.docx")}))
+        .err(
+            "export_plan",
+            json!({"format": "docx", "path": root.path().join("x.docx")})
+        )
         .contains("chưa có trong phiên bản này"));
     assert!(t
-        .err("export_plan", json!({"format": "odt", "path": root.path().join("x.odt")}))
+        .err(
+            "export_plan",
+            json!({"format": "odt", "path": root.path().join("x.odt")})
+        )
         .contains("không được hỗ trợ"));
     assert!(t
-        .err("export_plan", json!({"format": "json", "path": root.path().join("khong-co/x.json")}))
+        .err(
+            "export_plan",
+            json!({"format": "json", "path": root.path().join("khong-co/x.json")})
+        )
         .contains("không tồn tại"));
     // Only files exported in this session can be opened from the app.
     assert!(t
-        .err("open_exported", json!({"path": "/etc/passwd", "folder": false}))
+        .err(
+            "open_exported",
+            json!({"path": "/etc/passwd", "folder": false})
+        )
         .contains("Chỉ mở được tệp vừa xuất"));
 }
 
@@ -274,17 +342,34 @@ fn refused_files_locked_foreign_and_reopening() {
     // Opening the open file again is fine (the app holds the lock).
     t.ok("open_plan", json!({"path": a}));
     let b = t.dirs.plans.join("b.khcds");
-    khcds::store::PlanFile::create(&b, &khcds::framework::current().empty_plan(khcds::model::Level::Bo, khcds::model::PlanKind::FiveYear)).unwrap();
+    khcds::store::PlanFile::create(
+        &b,
+        &khcds::framework::current()
+            .empty_plan(khcds::model::Level::Bo, khcds::model::PlanKind::FiveYear),
+    )
+    .unwrap();
     let held = khcds::store::PlanFile::open(&b).unwrap();
-    assert!(t.err("open_plan", json!({"path": b})).contains("đang được mở bởi một chương trình khác"));
+    assert!(t
+        .err("open_plan", json!({"path": b}))
+        .contains("đang được mở bởi một chương trình khác"));
     // The failed open left the current plan open.
     assert_eq!(t.ok("load_plan", json!({}))["path"], json!(a));
     drop(held);
-    assert_eq!(t.ok("open_plan", json!({"path": b}))["plan"]["meta"]["level"], "bo");
+    assert_eq!(
+        t.ok("open_plan", json!({"path": b}))["plan"]["meta"]["level"],
+        "bo"
+    );
     let foreign = t.dirs.plans.join("c.khcds");
     std::fs::write(&foreign, "không phải tệp kế hoạch").unwrap();
-    assert!(t.err("open_plan", json!({"path": foreign})).contains("không phải là tệp kế hoạch"));
-    assert!(t.err("open_plan", json!({"path": t.dirs.plans.join("khong-co.khcds")})).contains("Không tìm thấy"));
+    assert!(t
+        .err("open_plan", json!({"path": foreign}))
+        .contains("không phải là tệp kế hoạch"));
+    assert!(t
+        .err(
+            "open_plan",
+            json!({"path": t.dirs.plans.join("khong-co.khcds")})
+        )
+        .contains("Không tìm thấy"));
     let recent = t.ok("recent_files", json!({}));
     assert_eq!(recent[0]["path"], json!(b));
     let recent = t.ok("forget_recent", json!({"path": b}));
@@ -302,10 +387,14 @@ fn settings_framework_and_catalogue() {
         json!({"settings": {"export_format": "json", "export_dir": null, "autosave_delay_ms": 5}}),
     );
     assert_eq!(s["autosave_delay_ms"], 100, "clamped");
-    let saved: Value = serde_json::from_str(&std::fs::read_to_string(t.dirs.prefs_file()).unwrap()).unwrap();
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(t.dirs.prefs_file()).unwrap()).unwrap();
     assert_eq!(saved["settings"]["autosave_delay_ms"], 100);
     assert!(t
-        .err("set_settings", json!({"settings": {"export_format": "odt"}}))
+        .err(
+            "set_settings",
+            json!({"settings": {"export_format": "odt"}})
+        )
         .contains("không được hỗ trợ"));
     let fw = t.ok("framework", json!({}));
     assert_eq!(fw["sections"][0]["id"], "I");
@@ -313,7 +402,10 @@ fn settings_framework_and_catalogue() {
     let first = cat["legal_documents"][0]["id"].as_str().unwrap().to_owned();
     assert!(cat["citations"][&first].as_str().is_some());
     let paths = t.ok("default_paths", json!({"format": null}));
-    assert_eq!(paths["new_plan"], json!(t.dirs.plans.join("ke-hoach-moi.khcds")));
+    assert_eq!(
+        paths["new_plan"],
+        json!(t.dirs.plans.join("ke-hoach-moi.khcds"))
+    );
 }
 
 #[test]

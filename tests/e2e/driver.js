@@ -105,12 +105,20 @@ export class Session {
   }
 }
 
-/** PNG of the whole Xvfb screen (the real app window), if ImageMagick is there. */
-export function screenshot(name) {
+/** PNG of the whole Xvfb screen (the real app window), if ImageMagick is there. The
+ * window gets the input focus first: without a window manager WebKitGTK defers painting
+ * an unfocused window, so a blank capture is retried. */
+export async function screenshot(name) {
   try {
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `app-${name}.png`);
-    execFileSync('import', ['-window', 'root', path], { stdio: 'ignore' });
+    try { execFileSync('xdotool', ['search', '--name', 'Soạn Kế hoạch', 'windowfocus'], { stdio: 'ignore' }); } catch { /* no xdotool */ }
+    for (let i = 0; i < 10; i++) {
+      await sleep(300);
+      execFileSync('import', ['-window', 'root', path], { stdio: 'ignore' });
+      const sd = Number(execFileSync('convert', [path, '-format', '%[fx:standard_deviation]', 'info:']).toString());
+      if (sd > 0.01) break;
+    }
     return path;
   } catch {
     return null;

@@ -34,6 +34,22 @@ impl Format {
         }
     }
 
+    /// Refuses a format whose writer is not in this build yet.
+    pub fn check_available(self) -> Result<(), String> {
+        if self.info().available {
+            Ok(())
+        } else {
+            Err(self.unavailable())
+        }
+    }
+
+    fn unavailable(self) -> String {
+        format!(
+            "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được JSON.",
+            self.info().label
+        )
+    }
+
     pub fn info(self) -> FormatInfo {
         match self {
             Format::Json => FormatInfo {
@@ -59,19 +75,13 @@ impl Format {
 }
 
 /// The bytes of `plan` in `format`, reporting progress (percent, Vietnamese stage).
-pub fn render(
-    format: Format,
-    plan: &Plan,
-    progress: &dyn Fn(u8, &str),
-) -> Result<Vec<u8>, String> {
+pub fn render(format: Format, plan: &Plan, progress: &dyn Fn(u8, &str)) -> Result<Vec<u8>, String> {
     match format {
         Format::Json => {
             progress(30, "Đang chuyển kế hoạch sang JSON…");
             Ok(interchange::to_json(plan).into_bytes())
         }
-        Format::Docx | Format::Pdf => Err(format!(
-            "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được JSON.",
-            format.info().label
-        )),
+        // The DOCX and PDF writers plug in here when they land.
+        Format::Docx | Format::Pdf => Err(format.unavailable()),
     }
 }

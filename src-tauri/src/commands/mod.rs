@@ -271,10 +271,7 @@ pub async fn catalog() -> CmdResult<CatalogView> {
         .iter()
         .map(|d| (d.id.clone(), d.to_legal_basis().citation()))
         .collect();
-    Ok(CatalogView {
-        catalog,
-        citations,
-    })
+    Ok(CatalogView { catalog, citations })
 }
 
 // ---------------------------------------------------------------------------------
@@ -331,10 +328,7 @@ pub async fn export_plan<R: Runtime>(
 ) -> CmdResult<u64> {
     let format = Format::parse(&format)?;
     let info = format.info();
-    if !info.available {
-        // Same message the writer would give, before any work is done.
-        export::render(format, &khcds::framework::current().empty_plan(Level::Tinh, PlanKind::FiveYear), &|_, _| {})?;
-    }
+    format.check_available()?;
     let path = PathBuf::from(path.trim());
     if path.as_os_str().is_empty() {
         return Err("Hãy chọn nơi lưu tệp xuất.".into());
@@ -436,8 +430,7 @@ pub async fn open_exported<R: Runtime>(
     let result = if folder {
         app.opener().reveal_item_in_dir(&path)
     } else {
-        app.opener()
-            .open_path(path.to_string_lossy(), None::<&str>)
+        app.opener().open_path(path.to_string_lossy(), None::<&str>)
     };
     result.map_err(|e| format!("Không mở được «{}»: {e}", path.display()))
 }
@@ -471,10 +464,7 @@ pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Cmd
 }
 
 #[tauri::command]
-pub async fn default_paths(
-    state: State<'_, AppState>,
-    format: Option<String>,
-) -> CmdResult<Paths> {
+pub async fn default_paths(state: State<'_, AppState>, format: Option<String>) -> CmdResult<Paths> {
     let dirs = state.dirs();
     let mut new_plan = dirs.plans.join("ke-hoach-moi.khcds");
     let mut n = 2;
