@@ -28,12 +28,12 @@ test('first launch opens the sample; create a plan and fill a section', async ()
   console.log(`launch to interactive window: ${s.launchMs.toFixed(0)} ms (WebDriver session + app start + UI ready); UI ready ${(await s.exec('return window.__khcdsReadyAt')).toFixed(0)} ms after navigation start`);
   await s.waitForElement('body[data-screen="main"]');
   assert.ok(existsSync(plan('ke-hoach-mau.khcds')), 'the sample plan was created in KHCDS_HOME');
-  await screenshot('main-sample');
+  await screenshot('main-sample', s);
   await s.click('#btn-close');
   await s.waitForElement('body[data-screen="start"]');
-  await screenshot('start');
+  await screenshot('start', s);
   await createPlan(s, plan('ke-hoach-e2e.khcds'));
-  await screenshot('main-new');
+  await screenshot('main-new', s);
   await s.click('.tree-item[data-key="II.1"]');
   await s.waitFor(() => s.exec('return !!document.querySelector(".finding[data-loc=\'section:II.1:content\']")'), 10000, 'the II.1 empty finding');
   await s.click('[data-field="section.II.1.content"] .ce');
@@ -44,7 +44,7 @@ test('first launch opens the sample; create a plan and fill a section', async ()
   await s.waitFor(() => s.exec('return document.querySelector(".tree-item[data-key=\'II.1\']").classList.contains("filled")'), 5000, 'the completion mark');
   const stats = await s.exec('return window.__khcds.saver.stats');
   console.log(`edit apply (durable) ${stats.map((x) => x.apply_ms.toFixed(1)).join(', ')} ms; reload+validate ${stats.map((x) => x.validate_ms.toFixed(1)).join(', ')} ms; round trip ${stats.map((x) => x.roundtrip_ms.toFixed(0)).join(', ')} ms`);
-  await screenshot('section-filled');
+  await screenshot('section-filled', s);
   await s.quit();
 
   // The text is in the file: a new app process opens it (path as argument) and shows it.
@@ -74,7 +74,7 @@ test('an indicator below the national minimum: the finding appears, then goes wh
   } catch {
     engineHasRule = false;
   }
-  await screenshot('indicator-below-minimum');
+  await screenshot('indicator-below-minimum', s);
   if (engineHasRule) {
     await s.clear(value);
     await s.type(value, '100');
@@ -103,11 +103,11 @@ test('export JSON with progress and find the file', async () => {
   await s.waitFor(() => s.exec('return document.querySelector("#export-path") && document.querySelector("#export-path").value.endsWith(".json")'), 10000, 'export path');
   const out = await s.value('#export-path');
   assert.equal(out, plan('ke-hoach-e2e.json'));
-  await screenshot('export');
+  await screenshot('export', s);
   await s.click('#export-go');
   await s.waitForElement('#open-exported', 20000);
   assert.equal(await s.exec('return document.querySelector("#export-progress").value'), 100);
-  await screenshot('export-done');
+  await screenshot('export-done', s);
   assert.ok(existsSync(out), `${out} exists`);
   const doc = JSON.parse(readFileSync(out, 'utf8'));
   assert.equal(doc.format, 'khcds-plan');
@@ -117,11 +117,11 @@ test('export JSON with progress and find the file', async () => {
   await s.click('#btn-history');
   await s.waitForElement('.revision');
   assert.match(await s.text('.revisions'), /tự động trước khi xuất/);
-  await screenshot('history');
+  await screenshot('history', s);
   await s.quit();
 });
 
-test('screens and measurements on a large plan', async () => {
+test('screens, memory and typing on the --scale 10 sample plan', async () => {
   const big = process.env.KHCDS_BIG_PLAN;
   const s = await driver.launch(big ? [big] : [plan('ke-hoach-e2e.khcds')]);
   const launch = s.launchMs;
@@ -133,7 +133,7 @@ test('screens and measurements on a large plan', async () => {
   for (const key of ['header', 'opening', 'I', 'II.2.1.a', 'III.3', 'V', 'VI', 'closing']) {
     await s.click(`.tree-item[data-key="${key}"]`);
     await new Promise((r) => setTimeout(r, 300));
-    await screenshot(`screen-${key}`);
+    await screenshot(`screen-${key}`, s);
   }
   // Typing while autosave runs, in the real webview: for each key, the time from keydown
   // until the event loop is free again after the input handlers ran (the work a key

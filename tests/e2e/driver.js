@@ -2,7 +2,7 @@
 // the helpers the end-to-end tests share: starting tauri-driver with private data
 // directories, launching the app, screenshots of the Xvfb screen, process memory.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,20 +105,34 @@ export class Session {
   }
 }
 
-/** PNG of the whole Xvfb screen (the real app window), if ImageMagick is there. The
- * window gets the input focus first: without a window manager WebKitGTK defers painting
- * an unfocused window, so a blank capture is retried. */
-export async function screenshot(name) {
+/** PNG of the whole Xvfb screen (the real app window), if ImageMagick is there.
+ * Without a window manager WebKitGTK paints an unfocused window late: the window gets
+ * the focus and a pointer move, and the capture is retried while it is blank or still
+ * shows the previous screen. */
+let previousShot = null;
+export async function screenshot(name, session = null) {
   try {
+    // WebKit's own snapshot of the page forces a rendering update first; kept as well.
+    if (session) {
+      const png = await session.req('GET', '/screenshot');
+      mkdirSync(screenshotDir, { recursive: true });
+      writeFileSync(join(screenshotDir, `app-${name}.webdriver.png`), Buffer.from(png, 'base64'));
+    }
     mkdirSync(screenshotDir, { recursive: true });
     const path = join(screenshotDir, `app-${name}.png`);
-    try { execFileSync('xdotool', ['search', '--name', 'Soạn Kế hoạch', 'windowfocus'], { stdio: 'ignore' }); } catch { /* no xdotool */ }
-    for (let i = 0; i < 10; i++) {
+    let bytes = null;
+    for (let i = 0; i < 15; i++) {
+      try {
+        execFileSync('xdotool', ['search', '--name', 'Soạn Kế hoạch', 'windowfocus'], { stdio: 'ignore' });
+        execFileSync('xdotool', ['mousemove', String(1300 + (i % 2)), '740'], { stdio: 'ignore' });
+      } catch { /* no xdotool: capture anyway */ }
       await sleep(300);
       execFileSync('import', ['-window', 'root', path], { stdio: 'ignore' });
+      bytes = readFileSync(path);
       const sd = Number(execFileSync('convert', [path, '-format', '%[fx:standard_deviation]', 'info:']).toString());
-      if (sd > 0.01) break;
+      if (sd > 0.01 && !(previousShot && bytes.equals(previousShot))) break;
     }
+    previousShot = bytes;
     return path;
   } catch {
     return null;

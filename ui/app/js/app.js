@@ -423,7 +423,7 @@ function renderGuidance() {
     const fs = app.fwIndex.get(key);
     if (!fs) parts.push(h('p.muted', 'Mục do người soạn thêm: Khung không có hướng dẫn riêng.'));
     else {
-      parts.push(h('div.guidance-text', fs.guidance.map((p) => h('p', p))));
+      parts.push(h('div.guidance-text', (fs.guidance || []).map((p) => h('p', p))));
       const suggs = (fs.suggestions || []).filter((s) => !s.only || s.only === level);
       if (suggs.length) {
         const section = findSection(plan, key).section;
