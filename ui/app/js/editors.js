@@ -242,13 +242,7 @@ export function headerEditor(ctx) {
 export function openingEditor(ctx) {
   const op = ctx.plan.opening;
   const save = singletonSaver(ctx, 'opening', 'set-opening', 'opening', () => ctx.plan.opening);
-  const commitOpening = (mutate) => {
-    const before = clone(op);
-    mutate();
-    ctx.saver.commit({ op: 'set-opening', opening: clone(op) }, { op: 'set-opening', opening: before });
-    ctx.touched();
-    ctx.rerender();
-  };
+  const commitOpening = (mutate) => commitSingleton(ctx, 'set-opening', 'opening', op, mutate);
   const rows = op.legal_bases.map((lb, i) => {
     const df = (p) => `opening.legal_bases.${i}${p ? '.' + p : ''}`;
     const kind = select(LEGAL_KINDS, lb.kind, df('kind'), { 'aria-label': 'Loại văn bản' });
@@ -305,15 +299,21 @@ export function openingEditor(ctx) {
     field('Câu ban hành', issuing, { wide: true, note: 'ví dụ: Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số giai đoạn 2026–2030 như sau:' }));
 }
 
+/** A structural change (add, remove, move) of a singleton part, saved at once. */
+function commitSingleton(ctx, op, prop, value, mutate) {
+  const before = clone(value);
+  mutate();
+  ctx.saver.commit({ op, [prop]: clone(value) }, { op, [prop]: before });
+  ctx.touched();
+  ctx.rerender();
+}
+
 export function addCatalog(ctx, doc) {
   const op = ctx.plan.opening;
   if (op.legal_bases.some((lb) => lb.catalog_id === doc.id)) return;
-  const before = clone(op);
-  const lb = { kind: doc.kind, number: doc.number || '', date: doc.date || null, issuer: doc.issuer || '', title: doc.title, catalog_id: doc.id };
-  op.legal_bases.push(lb);
-  ctx.saver.commit({ op: 'set-opening', opening: clone(op) }, { op: 'set-opening', opening: before });
-  ctx.touched();
-  ctx.rerender();
+  commitSingleton(ctx, 'set-opening', 'opening', op, () => op.legal_bases.push({
+    kind: doc.kind, number: doc.number || '', date: doc.date || null, issuer: doc.issuer || '', title: doc.title, catalog_id: doc.id,
+  }));
 }
 
 export function closingEditor(ctx) {
@@ -324,13 +324,7 @@ export function closingEditor(ctx) {
     plan.recipients.splice(0, plan.recipients.length, ...v.split('\n').map((l) => l.replace(/^[-\s]+/, '').replace(/;\s*$/, '').trim()).filter(Boolean));
   }, singletonSaver(ctx, 'recipients', 'set-recipients', 'recipients', () => plan.recipients));
   const sg = plan.signer;
-  const commitSigner = (mutate) => {
-    const before = clone(sg);
-    mutate();
-    ctx.saver.commit({ op: 'set-signer', signer: clone(sg) }, { op: 'set-signer', signer: before });
-    ctx.touched();
-    ctx.rerender();
-  };
+  const commitSigner = (mutate) => commitSingleton(ctx, 'set-signer', 'signer', sg, mutate);
   const caps = (sg.capacities || []).map((c, i) => {
     const auth = bind(ctx, select(AUTHORITIES.map((a) => [a, a]), c.authority, `signer.capacities.${i}.authority`, { 'aria-label': 'Thẩm quyền ký' }), (v) => { c.authority = v; }, saveSigner);
     const onb = bind(ctx, input(c.on_behalf_of, `signer.capacities.${i}.on_behalf_of`, { placeholder: 'ỦY BAN NHÂN DÂN', 'aria-label': 'Thay mặt / ký thay cho' }), (v) => { c.on_behalf_of = v; }, saveSigner);
