@@ -1,0 +1,679 @@
+// The app shell: start screen, main screen (tree, editor, guidance, findings), export
+// and revision dialogs, keyboard shortcuts. Data comes from the Rust commands only.
+
+import { invoke, listen, pickOpenFile, pickSaveFile } from './ipc.js';
+import { h, clear, nfc, formatTime } from './dom.js';
+import { Saver } from './saver.js';
+import {
+  treeRows, frameworkIndex, wording, isFilled, locate, countByKey, sectionGroup, findSection,
+  kindLabel, levelLabel, SEVERITY_LABEL, PSEUDO, CMP, normalizePlan,
+} from './plan.js';
+import {
+  headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
+} from './editors.js';
+
+const app = {
+  startup: null,
+  framework: null,
+  fwIndex: null,
+  catalog: null,
+  view: null, // {path, file_name, plan, findings}
+  selected: 'header',
+  saver: null,
+  exportHandler: null,
+  openTasks: new Set(),
+};
+window.__khcds = app; // for measurements in tests
+
+const root = () => document.getElementById('app');
+
+// --- toasts and modals ---------------------------------------------------------------
+
+function toast(message, kind = 'info') {
+  const box = document.getElementById('toasts');
+  const t = h(`div.toast.${kind}`, { attrs: { role: kind === 'error' ? 'alert' : 'status' } }, message,
+    h('button.close', { type: 'button', attrs: { 'aria-label': 'Đóng thông báo' }, onclick: () => t.remove() }, '×'));
+  box.append(t);
+  setTimeout(() => t.remove(), kind === 'error' ? 12000 : 5000);
+}
+
+function modal(title, body, { wide = false } = {}) {
+  const previous = document.activeElement;
+  const close = () => {
+    overlay.remove();
+    if (previous && previous.isConnected) previous.focus();
+    if (dialog.onclose) dialog.onclose();
+  };
+  const dialog = h(`div.modal${wide ? '.wide' : ''}`, { attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': title } },
+    h('div.modal-head', h('h2', title), h('button.close', { type: 'button', attrs: { 'aria-label': 'Đóng' }, onclick: close }, '×')),
+    h('div.modal-body', body));
+  const overlay = h('div.overlay', dialog);
+  overlay.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(); }
+    if (e.key === 'Tab') {
+      const items = [...dialog.querySelectorAll('button, input, select, textarea, [href], [tabindex]:not([tabindex="-1"])')].filter((x) => !x.disabled && x.offsetParent !== null);
+      if (!items.length) return;
+      const first = items[0]; const last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+    }
+  });
+  document.getElementById('modals').append(overlay);
+  const first = [...dialog.querySelectorAll('.modal-body input, .modal-body button, .modal-body select')].find((x) => !x.disabled);
+  (first || dialog.querySelector('button.close')).focus();
+  dialog.close = close;
+  return dialog;
+}
+
+function confirmDialog(message, okLabel = 'Đồng ý') {
+  return new Promise((resolve) => {
+    let answered = false;
+    const ok = h('button.primary', { type: 'button', onclick: () => { answered = true; resolve(true); d.close(); } }, okLabel);
+    const cancel = h('button', { type: 'button', onclick: () => d.close() }, 'Hủy');
+    const d = modal('Xác nhận', [h('p', message), h('div.row.end', cancel, ok)]);
+    d.onclose = () => { if (!answered) resolve(false); };
+    ok.focus();
+  });
+}
+
+// --- start screen --------------------------------------------------------------------
+
+async function showStart(notice) {
+  app.view = null;
+  document.body.dataset.screen = 'start';
+  const el = clear(root());
+  const recent = await invoke('recent_files').catch(() => []);
+  const paths = await invoke('default_paths', { format: null }).catch(() => ({ new_plan: '' }));
+
+  const radio = (name, value, label, checked) => h('label.choice', h('input', { type: 'radio', name, value, checked }), h('span', label));
+  const year = h('select#new-year', { attrs: { 'aria-label': 'Năm của kế hoạch hằng năm' } }, [2026, 2027, 2028, 2029, 2030].map((y) => h('option', { value: y }, `Năm ${y}`)));
+  const path = h('input#new-path', { type: 'text', value: paths.new_plan || '', attrs: { spellcheck: 'false', 'aria-describedby': 'new-path-note' } });
+  const error = h('div.form-error', { attrs: { role: 'alert' } });
+  const form = h('form.card.new-plan', { attrs: { 'aria-labelledby': 'new-title' } },
+    h('h2#new-title', 'Tạo kế hoạch mới'),
+    h('fieldset', h('legend', 'Cấp'), radio('level', 'tinh', 'Tỉnh, thành phố', true), radio('level', 'bo', 'Bộ, ngành', false)),
+    h('fieldset', h('legend', 'Loại kế hoạch'), radio('kind', 'five-year', 'Kế hoạch 5 năm 2026–2030', true),
+      h('div.row.tight', radio('kind', 'annual', 'Kế hoạch hằng năm', false), year)),
+    h('fieldset', h('legend', 'Nội dung ban đầu'), radio('content', 'empty', 'Để trống, theo khung mục của Khung', true), radio('content', 'sample', 'Từ kế hoạch mẫu (tỉnh Hòa Sơn, hư cấu)', false)),
+    h('div.field.wide', h('label', { htmlFor: 'new-path' }, 'Lưu tại'), h('div.row.tight', path,
+      h('button', { type: 'button', onclick: async () => {
+        const p = await pickSaveFile({ title: 'Lưu kế hoạch mới', name: 'Kế hoạch (.khcds)', extensions: ['khcds'], defaultPath: path.value }).catch((e) => { toast(e.message, 'error'); return null; });
+        if (p) path.value = p.endsWith('.khcds') ? p : `${p}.khcds`;
+      } }, 'Chọn…')), h('div.note#new-path-note', 'Một kế hoạch là một tệp .khcds; có thể sao chép, gửi như một văn bản.')),
+    error,
+    h('div.row.end', h('button.primary#create', { type: 'submit' }, 'Tạo kế hoạch')));
+  year.addEventListener('change', () => { form.querySelector('input[value="annual"]').checked = true; });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    const fd = new FormData(form);
+    const kind = fd.get('kind');
+    const btn = form.querySelector('#create');
+    btn.disabled = true;
+    try {
+      const view = await invoke('new_plan', {
+        path: nfc(path.value.trim()), level: fd.get('level'), kind,
+        year: kind === 'annual' ? Number(year.value) : null, sample: fd.get('content') === 'sample',
+      });
+      await showMain(view);
+      toast('Đã tạo kế hoạch mới.');
+    } catch (err) {
+      error.textContent = err.message;
+    } finally {
+      btn.disabled = false;
+    }
+  });
+
+  const recentList = h('ul.recent', { attrs: { 'aria-label': 'Tệp mở gần đây' } });
+  const renderRecent = (items) => {
+    clear(recentList);
+    if (!items.length) recentList.append(h('li.empty', 'Chưa có tệp nào.'));
+    for (const r of items) {
+      recentList.append(h('li',
+        h('button.recent-item', { type: 'button', disabled: !r.exists, onclick: () => openPath(r.path) },
+          h('span.title', r.title), h('span.desc', `${r.description}${r.exists ? '' : ' · không tìm thấy tệp'}`), h('span.path', r.path),
+          h('span.time', formatTime(r.opened_at))),
+        h('button.forget', { type: 'button', title: 'Bỏ khỏi danh sách', attrs: { 'aria-label': `Bỏ ${r.title} khỏi danh sách` },
+          onclick: async () => renderRecent(await invoke('forget_recent', { path: r.path })) }, '×')));
+    }
+  };
+  renderRecent(recent);
+  el.append(h('div.start',
+    h('header.start-head', h('div.brand', h('span.seal', 'CĐS'), h('div', h('h1', 'Soạn Kế hoạch chuyển đổi số'),
+      h('p', 'theo Khung Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026–2030')))),
+    notice && h('div.notice', { attrs: { role: 'status' } }, notice),
+    h('div.start-grid', form,
+      h('section.card.open-plan', h('h2', 'Mở kế hoạch'),
+        h('button.primary#open-file', { type: 'button', onclick: openDialog }, 'Mở tệp .khcds…'),
+        h('h3', 'Mở gần đây'), recentList)),
+    h('footer.start-foot', `Làm việc ngoại tuyến · phiên bản ${app.startup ? app.startup.version : ''} · Ctrl+O: mở tệp`)));
+  form.querySelector('input[name="level"]').focus();
+}
+
+async function openDialog() {
+  const p = await pickOpenFile({ title: 'Mở kế hoạch', name: 'Kế hoạch (.khcds)', extensions: ['khcds'] }).catch((e) => { toast(e.message, 'error'); return null; });
+  if (p) await openPath(p);
+}
+
+async function openPath(path) {
+  try {
+    if (app.saver) await app.saver.flush().catch(() => {});
+    const view = await invoke('open_plan', { path });
+    await showMain(view);
+  } catch (e) {
+    toast(e.message, 'error');
+  }
+}
+
+// --- main screen ---------------------------------------------------------------------
+
+const ctx = {
+  get plan() { return app.view.plan; },
+  get framework() { return app.framework; },
+  get fwIndex() { return app.fwIndex; },
+  get catalog() { return app.catalog; },
+  get saver() { return app.saver; },
+  openTasks: app.openTasks,
+  touched: () => scheduleMarks(),
+  rerender: (opts) => renderEditor(opts),
+  refreshTree: () => renderTree(),
+  select: (key, opts) => select(key, opts),
+  confirm: (m) => confirmDialog(m),
+  renameRow: (id, title) => {
+    const t = document.querySelector(`.tree-item[data-key="${CSS.escape(id)}"] .t`);
+    if (t) t.textContent = title || 'Mục mới';
+  },
+};
+
+function setStatus(state, { canUndo, canRedo }) {
+  const s = document.getElementById('save-status');
+  if (!s) return;
+  s.dataset.state = state;
+  s.textContent = { saved: 'Đã lưu', saving: 'Đang lưu…', error: 'Chưa lưu được' }[state];
+  document.getElementById('btn-undo').disabled = !canUndo;
+  document.getElementById('btn-redo').disabled = !canRedo;
+}
+
+async function showMain(view) {
+  normalizePlan(view.plan);
+  app.view = view;
+  app.openTasks.clear();
+  if (!app.saver) {
+    app.saver = new Saver({
+      delay: (app.startup && app.startup.settings.autosave_delay_ms) || 400,
+      onFindings: (f) => setFindings(f),
+      onStatus: setStatus,
+      onError: (e) => { toast(`Không lưu được thay đổi: ${e.message}`, 'error'); resync(); },
+    });
+  }
+  app.saver.reset();
+  document.body.dataset.screen = 'main';
+  const plan = view.plan;
+  const el = clear(root());
+  el.append(
+    h('header.topbar',
+      h('div.brand.small', h('span.seal', 'CĐS')),
+      h('div.doc', h('div.doc-name', { title: view.path }, view.file_name), h('div.doc-meta', `Kế hoạch ${levelLabel(plan.meta.level)}, ${kindLabel(plan.meta.kind)}`)),
+      h('div#save-status', { attrs: { role: 'status', 'aria-live': 'polite' }, dataset: { state: 'saved' } }, 'Đã lưu'),
+      h('div.actions',
+        h('button#btn-undo', { type: 'button', title: 'Hoàn tác (Ctrl+Z)', onclick: undo }, '↶ Hoàn tác'),
+        h('button#btn-redo', { type: 'button', title: 'Làm lại (Ctrl+Y)', onclick: redo }, '↷ Làm lại'),
+        h('button#btn-history', { type: 'button', title: 'Lịch sử phiên bản (Ctrl+H)', onclick: showHistory }, 'Phiên bản'),
+        h('button.primary#btn-export', { type: 'button', title: 'Xuất văn bản (Ctrl+E)', onclick: showExport }, 'Xuất…'),
+        h('button#btn-close', { type: 'button', title: 'Đóng kế hoạch, về màn hình đầu', onclick: closePlan }, 'Đóng'))),
+    h('div.workspace',
+      h('nav#tree.tree', { attrs: { 'aria-label': 'Các mục của kế hoạch (Alt+1)' } }),
+      h('main#editor.editor', { attrs: { 'aria-label': 'Soạn thảo (Alt+2)', tabindex: '-1' } }),
+      h('aside.side',
+        h('section#guidance.guidance', { attrs: { 'aria-label': 'Hướng dẫn của Khung' } }),
+        h('section#findings.findings', { attrs: { 'aria-label': 'Kết quả kiểm tra (Alt+3)' } }))),
+    h('datalist#units', app.catalog.units.map((u) => h('option', { value: u.symbol }, u.description))),
+    h('datalist#bodies', [...app.catalog.bodies.ministries.names, ...app.catalog.bodies.provinces.names.map((p) => `Ủy ban nhân dân ${p.replace(/^Thành phố/, 'thành phố').replace(/^Tỉnh/, 'tỉnh')}`)].map((n) => h('option', { value: n }))));
+  app.selected = app.selected && keyExists(app.selected) ? app.selected : 'header';
+  renderTree();
+  renderEditor();
+  setFindings(view.findings);
+  app.saver.status();
+  document.title = `${view.file_name} — Soạn Kế hoạch chuyển đổi số`;
+}
+
+function keyExists(key) {
+  return key in PSEUDO || !!findSection(app.view.plan, key);
+}
+
+async function closePlan() {
+  try { await app.saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
+  await invoke('close_plan').catch(() => {});
+  app.selected = 'header';
+  await showStart();
+}
+
+/** After a failed save, take the plan back from the file so screen and file agree. */
+async function resync() {
+  try {
+    const view = await invoke('load_plan');
+    normalizePlan(view.plan);
+    app.view = view;
+    renderTree();
+    renderEditor();
+    setFindings(view.findings);
+  } catch (e) {
+    toast(e.message, 'error');
+  }
+}
+
+// tree
+
+function renderTree() {
+  const nav = clear(document.getElementById('tree'));
+  const rows = treeRows(app.view.plan, app.fwIndex);
+  const list = h('ul', { attrs: { role: 'tree' } });
+  for (const r of rows) {
+    list.append(h('li', { attrs: { role: 'none' } },
+      h(`button.tree-item.d${Math.min(r.depth, 3)}${r.custom ? '.custom' : ''}`, {
+        type: 'button', dataset: { key: r.key }, attrs: { role: 'treeitem', tabindex: r.key === app.selected ? '0' : '-1', 'aria-selected': String(r.key === app.selected) },
+        onclick: () => select(r.key),
+      }, h('span.mark', { attrs: { 'aria-hidden': 'true' } }), r.number && h('span.n', r.number), h('span.t', r.title), h('span.count'))));
+  }
+  list.addEventListener('keydown', (e) => {
+    const items = [...list.querySelectorAll('.tree-item')];
+    const i = items.indexOf(document.activeElement);
+    if (i < 0) return;
+    let j = null;
+    if (e.key === 'ArrowDown') j = Math.min(items.length - 1, i + 1);
+    else if (e.key === 'ArrowUp') j = Math.max(0, i - 1);
+    else if (e.key === 'Home') j = 0;
+    else if (e.key === 'End') j = items.length - 1;
+    if (j !== null) {
+      e.preventDefault();
+      items.forEach((x) => x.setAttribute('tabindex', '-1'));
+      items[j].setAttribute('tabindex', '0');
+      items[j].focus();
+    }
+  });
+  nav.append(h('div.tree-head', 'Các mục của kế hoạch'), list);
+  updateMarks();
+  updateCounts();
+}
+
+let marksPending = false;
+function scheduleMarks() {
+  if (marksPending) return;
+  marksPending = true;
+  // A timer, not requestAnimationFrame: WebKitGTK pauses frames for unfocused windows.
+  setTimeout(() => { marksPending = false; updateMarks(); }, 60);
+}
+
+function updateMarks() {
+  const rows = treeRows(app.view.plan, app.fwIndex);
+  for (const r of rows) {
+    const b = document.querySelector(`.tree-item[data-key="${CSS.escape(r.key)}"]`);
+    if (!b) continue;
+    const filled = isFilled(app.view.plan, r);
+    b.classList.toggle('filled', filled);
+    b.querySelector('.mark').textContent = filled ? '✓' : '○';
+    b.setAttribute('aria-label', `${r.number} ${r.title}${filled ? ', đã có nội dung' : ', chưa có nội dung'}`.trim());
+  }
+}
+
+function updateCounts() {
+  const counts = countByKey(app.view.plan, app.view.findings, app.framework);
+  for (const b of document.querySelectorAll('.tree-item')) {
+    const c = counts.get(b.dataset.key);
+    const span = b.querySelector('.count');
+    const n = c ? c.error + c.warning + c.hint : 0;
+    span.textContent = n ? String(n) : '';
+    span.className = `count${n ? (c.error ? ' error' : c.warning ? ' warning' : ' hint') : ''}`;
+    span.title = n ? `${c.error} lỗi, ${c.warning} cảnh báo, ${c.hint} gợi ý` : '';
+  }
+}
+
+// selection and editor
+
+function select(key, opts = {}) {
+  if (!keyExists(key)) key = 'header';
+  app.selected = key;
+  for (const b of document.querySelectorAll('.tree-item')) {
+    const on = b.dataset.key === key;
+    b.classList.toggle('selected', on);
+    b.setAttribute('aria-selected', String(on));
+    b.setAttribute('tabindex', on ? '0' : '-1');
+  }
+  if (!document.querySelector(`.tree-item[data-key="${CSS.escape(key)}"]`)) renderTree();
+  renderEditor(opts);
+}
+
+function headingOf(key) {
+  const plan = app.view.plan;
+  if (key in PSEUDO) return { number: '', title: PSEUDO[key].title };
+  const s = findSection(plan, key).section;
+  const fs = app.fwIndex.get(key);
+  return { number: fs ? fs.number : '', title: s.origin === 'custom' ? s.title || 'Mục mới' : wording(fs.heading, plan.meta.level), custom: s.origin === 'custom' };
+}
+
+function renderEditor(opts = {}) {
+  const ed = document.getElementById('editor');
+  if (!ed) return;
+  const key = app.selected;
+  const active = document.activeElement;
+  const keepField = opts.focus || (ed.contains(active) && active.dataset && active.dataset.field) || null;
+  const scroll = ed.scrollTop;
+  clear(ed);
+  const hd = headingOf(key);
+  let body;
+  if (key === 'header') body = headerEditor(ctx);
+  else if (key === 'opening') body = openingEditor(ctx);
+  else if (key === 'closing') body = closingEditor(ctx);
+  else body = sectionEditor(ctx, findSection(app.view.plan, key).section);
+  ed.append(h('div.page', h('h2.section-title', hd.number && h('span.n', hd.number), ' ', hd.title, hd.custom && h('span.badge', 'mục thêm')), body));
+  for (const b of document.querySelectorAll('.tree-item')) b.classList.toggle('selected', b.dataset.key === key);
+  renderGuidance();
+  markFields();
+  if (opts.focus) focusField(opts.focus, opts.item);
+  else if (opts.focusLast) { const ces = ed.querySelectorAll('.ce'); if (ces.length) ces[ces.length - 1].focus(); }
+  else if (keepField && !opts.noRestore) { ed.scrollTop = scroll; focusField(keepField, null, false); }
+}
+
+function focusField(field, item, flash = true) {
+  const ed = document.getElementById('editor');
+  let el = field && ed.querySelector(`[data-field="${CSS.escape(field)}"]`);
+  if (!el && field) {
+    const prefix = [...ed.querySelectorAll('[data-field]')].find((x) => field.startsWith(x.dataset.field) || x.dataset.field.startsWith(field));
+    el = prefix || null;
+  }
+  if (!el && item) el = ed.querySelector(`[data-item="${CSS.escape(item)}"]`);
+  if (!el) el = ed.querySelector('input, textarea, .ce, select');
+  if (!el) return;
+  const det = el.closest('details');
+  if (det && !det.open) det.open = true;
+  let target = el;
+  if (el.classList.contains('blocks') || el.tagName === 'FIELDSET' || el.dataset.item) target = el.querySelector('.ce, input, textarea, select') || el;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'center' });
+  if (flash) {
+    const box = el.closest('.field, .card, .rich') || el;
+    box.classList.remove('flash');
+    void box.offsetWidth;
+    box.classList.add('flash');
+  }
+}
+
+// guidance and suggestions
+
+function renderGuidance() {
+  const g = clear(document.getElementById('guidance'));
+  const key = app.selected;
+  const plan = app.view.plan;
+  const level = plan.meta.level;
+  const parts = [h('h2', 'Hướng dẫn của Khung')];
+  const legalSuggestions = (intoSection) => app.framework.legal_bases.map((lb) => {
+    const doc = app.catalog.legal_documents.find((d) => d.id === lb.catalog_id);
+    const used = plan.opening.legal_bases.some((x) => x.catalog_id === lb.catalog_id);
+    return h('li.sugg', h('p', lb.khung_text), h('div.row.tight',
+      intoSection && h('button.small', { type: 'button', onclick: () => insertSuggestion(ctx, findSection(plan, 'I').section, { text: lb.khung_text }) }, 'Chèn vào mục I'),
+      doc && h('button.small', { type: 'button', disabled: used, onclick: () => addCatalog(ctx, doc) }, used ? 'Đã có trong căn cứ' : 'Thêm vào căn cứ')));
+  });
+  if (key === 'header') {
+    parts.push(h('p', 'Điền tên cơ quan ban hành, số và ký hiệu (ví dụ “/KH-UBND” trước khi lấy số), địa danh, ngày ban hành và trích yếu. Các thông tin này đứng ở đầu văn bản theo Nghị định 30/2020/NĐ-CP.'));
+  } else if (key === 'opening') {
+    parts.push(h('p', 'Mục I của Khung lưu ý các văn bản sau; bấm để thêm vào căn cứ ban hành.'), h('ul.suggs', legalSuggestions(false)));
+  } else if (key === 'closing') {
+    parts.push(h('p', 'Nơi nhận: các cơ quan nhận văn bản, dòng cuối “Lưu: VT, …”. Người ký: thẩm quyền ký (TM., KT., …), chức vụ, họ và tên.'));
+  } else {
+    const fs = app.fwIndex.get(key);
+    if (!fs) parts.push(h('p.muted', 'Mục do người soạn thêm: Khung không có hướng dẫn riêng.'));
+    else {
+      parts.push(h('div.guidance-text', (fs.guidance || []).map((p) => h('p', p))));
+      const suggs = (fs.suggestions || []).filter((s) => !s.only || s.only === level);
+      if (suggs.length) {
+        const section = findSection(plan, key).section;
+        parts.push(h('h3', 'Gợi ý của Khung'), h('ul.suggs', suggs.map((s) => h('li.sugg',
+          h('p', wording(s.text, level)), s.items && s.items.length ? h('ul', s.items.map((i) => h('li', wording(i, level)))) : null,
+          h('button.small', { type: 'button', onclick: () => insertSuggestion(ctx, section, s) }, 'Chèn vào nội dung')))));
+      }
+      const group = sectionGroup(key);
+      if (group) {
+        const nats = app.framework.indicators.filter((n) => n.group === group);
+        if (nats.length) {
+          parts.push(h('h3', 'Chỉ tiêu tối thiểu của Khung'), h('ul.suggs', nats.map((n) => {
+            const used = plan.indicators.some((i) => i.national === n.id);
+            return h('li.sugg', { dataset: { field: `national.${n.id}` } }, h('p', wording(n.name, level)),
+              h('p.muted', n.targets.map((t) => `Tối thiểu ${t.period}: ${CMP[t.comparator]} ${String(t.value).replace('.', ',')}${n.unit === '%' ? '%' : ' ' + n.unit}`).join(' · ')),
+              h('button.small', { type: 'button', disabled: used, onclick: () => addIndicator(ctx, { group, national: n }) }, used ? 'Đã có trong kế hoạch' : 'Thêm chỉ tiêu này'));
+          })));
+        }
+      }
+      if (key === 'I') parts.push(h('h3', 'Văn bản Khung lưu ý'), h('ul.suggs', legalSuggestions(true)));
+    }
+  }
+  g.append(...parts);
+}
+
+// findings
+
+function setFindings(findings) {
+  app.view.findings = findings;
+  const box = clear(document.getElementById('findings'));
+  const n = { error: 0, warning: 0, hint: 0 };
+  findings.forEach((f) => { n[f.severity]++; });
+  box.append(h('h2', `Kiểm tra `, h('span.counts', h('span.c.error', `${n.error} lỗi`), h('span.c.warning', `${n.warning} cảnh báo`), h('span.c.hint', `${n.hint} gợi ý`))));
+  const list = h('ul.finding-list');
+  if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
+  for (const f of findings) {
+    list.append(h('li', h(`button.finding.${f.severity}`, {
+      type: 'button', dataset: { rule: f.rule, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
+      onclick: () => { const loc = locate(app.view.plan, f, app.framework); select(loc.key, { focus: loc.field, item: loc.item }); },
+    }, h('span.sev', SEVERITY_LABEL[f.severity]), h('span.msg', f.message), f.hint && h('span.hint', f.hint))));
+  }
+  box.append(list);
+  updateCounts();
+  markFields();
+}
+
+function markFields() {
+  const ed = document.getElementById('editor');
+  if (!ed || !app.view) return;
+  for (const el of ed.querySelectorAll('.has-finding')) { el.classList.remove('has-finding'); el.removeAttribute('aria-invalid'); el.removeAttribute('title'); }
+  for (const f of app.view.findings) {
+    const loc = locate(app.view.plan, f, app.framework);
+    if (loc.key !== app.selected || !loc.field) continue;
+    const el = ed.querySelector(`[data-field="${CSS.escape(loc.field)}"]`) || (loc.item && ed.querySelector(`[data-item="${CSS.escape(loc.item)}"]`));
+    if (el) { el.classList.add('has-finding'); el.setAttribute('aria-invalid', 'true'); el.title = f.message; }
+  }
+}
+
+// undo / redo
+
+async function undo() { await undoRedo(() => app.saver.undo(), 'Không còn gì để hoàn tác.'); }
+async function redo() { await undoRedo(() => app.saver.redo(), 'Không còn gì để làm lại.'); }
+
+async function undoRedo(step, emptyMessage) {
+  if (!app.view) return;
+  const done = await step();
+  if (!done) { toast(emptyMessage); return; }
+  const view = await invoke('load_plan');
+  normalizePlan(view.plan);
+  app.view = view;
+  const active = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.field : null;
+  renderTree();
+  select(keyExists(app.selected) ? app.selected : 'header', active ? { focus: active } : {});
+  setFindings(view.findings);
+}
+
+// export
+
+async function showExport() {
+  if (!app.view) return;
+  try { await app.saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
+  const formats = app.startup.formats;
+  let format = formats.find((f) => f.available && f.id === app.startup.settings.export_format) || formats.find((f) => f.available);
+  const dest = h('input#export-path', { type: 'text', attrs: { spellcheck: 'false' } });
+  const setDefault = async () => {
+    const p = await invoke('default_paths', { format: format.id });
+    dest.value = p.export || '';
+  };
+  const choices = formats.map((f) => h('label.choice', h('input', { type: 'radio', name: 'format', value: f.id, checked: f === format, disabled: !f.available,
+    onchange: () => { format = f; setDefault(); } }), h('span', f.label, !f.available && h('span.muted', ' (sắp có)'))));
+  const progress = h('progress#export-progress', { max: 100, value: 0 });
+  const message = h('div#export-message', { attrs: { role: 'status', 'aria-live': 'polite' } }, '');
+  const after = h('div.row#export-after');
+  const go = h('button.primary#export-go', { type: 'button' }, 'Xuất');
+  go.addEventListener('click', async () => {
+    clear(after);
+    go.disabled = true;
+    progress.value = 0;
+    message.textContent = 'Đang bắt đầu…';
+    message.className = '';
+    try {
+      await app.saver.flush();
+      const job = await invoke('export_plan', { format: format.id, path: nfc(dest.value.trim()) });
+      app.exportHandler = (p) => {
+        if (p.job !== job) return;
+        progress.value = p.percent;
+        message.textContent = p.error ? `${p.message} ${p.error}` : p.message;
+        if (!p.done) return;
+        go.disabled = false;
+        app.exportHandler = null;
+        if (p.error) { message.className = 'error'; return; }
+        message.className = 'ok';
+        message.textContent = `Đã xuất: ${p.path}`;
+        app.startup.settings.export_format = format.id;
+        after.append(
+          h('button#open-exported', { type: 'button', onclick: () => invoke('open_exported', { path: p.path, folder: false }).catch((e) => toast(e.message, 'error')) }, 'Mở tệp'),
+          h('button#open-folder', { type: 'button', onclick: () => invoke('open_exported', { path: p.path, folder: true }).catch((e) => toast(e.message, 'error')) }, 'Mở thư mục'));
+        after.querySelector('button').focus();
+      };
+    } catch (e) {
+      go.disabled = false;
+      message.className = 'error';
+      message.textContent = e.message;
+    }
+  });
+  modal('Xuất văn bản', [
+    h('fieldset', h('legend', 'Định dạng'), choices),
+    h('div.field.wide', h('label', { htmlFor: 'export-path' }, 'Lưu tại'), h('div.row.tight', dest,
+      h('button', { type: 'button', onclick: async () => {
+        const p = await pickSaveFile({ title: 'Xuất văn bản', name: format.label, extensions: [format.extension], defaultPath: dest.value }).catch((e) => { toast(e.message, 'error'); return null; });
+        if (p) dest.value = p.endsWith(`.${format.extension}`) ? p : `${p}.${format.extension}`;
+      } }, 'Chọn…'))),
+    h('p.muted', 'Trước khi xuất, chương trình tự lưu một phiên bản của kế hoạch.'),
+    progress, message, h('div.row.end', after, go),
+  ]);
+  await setDefault();
+}
+
+// revisions
+
+async function showHistory() {
+  if (!app.view) return;
+  try { await app.saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
+  const list = h('ul.revisions');
+  const label = h('input#revision-label', { type: 'text', attrs: { placeholder: 'Ghi chú (không bắt buộc), ví dụ: Bản trình lãnh đạo', 'aria-label': 'Ghi chú phiên bản' } });
+  const refresh = async () => {
+    const revs = await invoke('revisions');
+    clear(list);
+    if (!revs.length) list.append(h('li.empty', 'Chưa có phiên bản nào được lưu.'));
+    for (const r of revs) {
+      list.append(h('li.revision', h('div', h('strong', formatTime(r.created_at)), ' · ', r.reason_label, r.label && h('div.label', r.label)),
+        h('button.small', { type: 'button', dataset: { revision: r.id }, onclick: async () => {
+          if (!(await confirmDialog(`Khôi phục phiên bản lúc ${formatTime(r.created_at)}? Kế hoạch hiện tại sẽ được lưu lại thành một phiên bản trước khi khôi phục.`, 'Khôi phục'))) return;
+          try {
+            const view = await invoke('restore_revision', { id: r.id });
+            d.close();
+            await showMain(view);
+            toast('Đã khôi phục phiên bản; bản trước khi khôi phục đã được lưu lại.');
+          } catch (e) { toast(e.message, 'error'); }
+        } }, 'Khôi phục')));
+    }
+  };
+  const save = h('button.primary#revision-save', { type: 'button', onclick: async () => {
+    try {
+      await invoke('snapshot', { label: nfc(label.value) });
+      label.value = '';
+      toast('Đã lưu phiên bản.');
+      await refresh();
+    } catch (e) { toast(e.message, 'error'); }
+  } }, 'Lưu phiên bản');
+  const d = modal('Lịch sử phiên bản', [h('div.row.tight', label, save), h('p.muted', 'Chương trình tự lưu phiên bản trước khi xuất và trước khi khôi phục.'), list], { wide: true });
+  await refresh();
+}
+
+// --- keyboard --------------------------------------------------------------------------
+
+function focusRegion(which) {
+  if (which === 1) (document.querySelector('.tree-item.selected') || document.querySelector('.tree-item'))?.focus();
+  if (which === 2) ([...document.querySelectorAll('#editor input, #editor textarea, #editor .ce, #editor select, #editor button')].find((x) => x.tabIndex >= 0 && !x.disabled) || document.getElementById('editor'))?.focus();
+  if (which === 3) (document.querySelector('#findings .finding') || document.getElementById('findings'))?.focus();
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.isComposing || (app.saver && app.saver.composing)) return;
+  const overlays = document.querySelectorAll('.overlay');
+  if (overlays.length) {
+    // Dialogs handle their own keys; Escape closes the top one even if focus strayed.
+    if (e.key === 'Escape') { e.preventDefault(); overlays[overlays.length - 1].querySelector('.modal-head .close').click(); }
+    return;
+  }
+  const mod = e.ctrlKey || e.metaKey;
+  const k = e.key.toLowerCase();
+  if (mod && k === 'o') { e.preventDefault(); openDialog(); return; }
+  if (!app.view) return;
+  if (mod && !e.shiftKey && k === 'z') { e.preventDefault(); undo(); }
+  else if (mod && (k === 'y' || (e.shiftKey && k === 'z'))) { e.preventDefault(); redo(); }
+  else if (mod && k === 's') { e.preventDefault(); app.saver.flush().catch(() => {}); }
+  else if (mod && k === 'e') { e.preventDefault(); showExport(); }
+  else if (mod && k === 'h') { e.preventDefault(); showHistory(); }
+  else if (e.altKey && ['1', '2', '3'].includes(e.key)) { e.preventDefault(); focusRegion(Number(e.key)); }
+  else if (e.key === 'F6') {
+    e.preventDefault();
+    const regions = ['tree', 'editor', 'findings'];
+    const cur = regions.findIndex((id) => document.getElementById(id)?.contains(document.activeElement));
+    focusRegion(((cur < 0 ? -1 : cur) + (e.shiftKey ? 2 : 1)) % 3 + 1);
+  }
+});
+
+
+// Unexpected errors are shown, never swallowed (and kept for the tests to read).
+window.__errs = [];
+const unexpected = (msg) => {
+  window.__errs.push(String(msg));
+  toast(`Lỗi không mong muốn trong giao diện: ${msg}`, 'error');
+};
+window.addEventListener('error', (e) => unexpected(e.message));
+window.addEventListener('unhandledrejection', (e) => unexpected(e.reason && e.reason.message ? e.reason.message : e.reason));
+
+// --- start ---------------------------------------------------------------------------
+
+/** Loads the bundled font's faces before the first screen, so Vietnamese text never
+ * shows with missing diacritics or reflows when a subset arrives late. */
+function loadFonts() {
+  if (!document.fonts) return Promise.resolve();
+  const faces = ['400', 'italic 400', '600', '700', 'italic 700'];
+  return Promise.all(faces.map((f) => document.fonts.load(`${f} 16px "Be Vietnam Pro"`, 'Aa Việt Nam ạ ộ ừ'))).catch(() => {});
+}
+
+async function main() {
+  try {
+    await loadFonts();
+    const [startup, framework, catalog] = await Promise.all([invoke('startup'), invoke('framework'), invoke('catalog')]);
+    app.startup = startup;
+    app.framework = framework;
+    app.fwIndex = frameworkIndex(framework);
+    app.catalog = catalog;
+    await listen('export-progress', (p) => { if (app.exportHandler) app.exportHandler(p); });
+    // Closing the window: save what is pending first, then let the app quit.
+    await listen('close-requested', async () => {
+      try { if (app.saver) await app.saver.flush(); } catch (e) { /* reported by the saver */ }
+      await invoke('quit').catch(() => {});
+    });
+    if (startup.plan) await showMain(startup.plan);
+    else await showStart(startup.notice);
+    if (startup.plan && startup.notice) toast(startup.notice);
+  } catch (e) {
+    clear(root()).append(h('div.fatal', h('h1', 'Không khởi động được'), h('p', e.message)));
+  }
+  document.body.dataset.ready = '1';
+  window.__khcdsReadyAt = performance.now();
+}
+
+main();
