@@ -108,8 +108,8 @@
 
   const handlers = {
     startup: () => ({ version: '0.1.0', formats: [
-      { id: 'docx', label: 'Word (.docx)', extension: 'docx', available: false },
-      { id: 'pdf', label: 'PDF', extension: 'pdf', available: false },
+      { id: 'docx', label: 'Word (.docx)', extension: 'docx', available: true },
+      { id: 'pdf', label: 'PDF', extension: 'pdf', available: true },
       { id: 'json', label: 'JSON (trao đổi dữ liệu)', extension: 'json', available: true }],
       recent: state.recent, settings: { export_format: 'json', export_dir: null, autosave_delay_ms: config.delay || 400 },
       plans_dir: '/home/drafter/KeHoachCDS', plan: state.plan ? view() : null, notice: null }),

@@ -264,7 +264,7 @@ test('export: JSON with progress, then open file / open folder', async () => {
   await page.click('#btn-export');
   await page.waitForSelector('#export-path');
   await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.json'));
-  assert.equal(await page.isDisabled('input[name="format"][value="docx"]'), true, 'DOCX not yet available');
+  assert.equal(await page.isDisabled('input[name="format"][value="docx"]'), false, 'DOCX can be chosen');
   await shot(page, 'export');
   await page.click('#export-go');
   await page.waitForSelector('#open-exported');

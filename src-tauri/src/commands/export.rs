@@ -1,7 +1,7 @@
-//! Export formats. JSON is written now; DOCX and PDF plug in here when the engine has
-//! them: add the writer call in [`render`] and mark the format available.
+//! Export formats: the DOCX and PDF writers of the engine (both render the same document
+//! model), and the JSON interchange format.
 
-use khcds::interchange;
+use khcds::{document, docx, interchange, pdf};
 use khcds::model::Plan;
 use serde::Serialize;
 
@@ -62,13 +62,13 @@ impl Format {
                 id: "docx",
                 label: "Word (.docx)",
                 extension: "docx",
-                available: false,
+                available: true,
             },
             Format::Pdf => FormatInfo {
                 id: "pdf",
                 label: "PDF",
                 extension: "pdf",
-                available: false,
+                available: true,
             },
         }
     }
@@ -81,7 +81,16 @@ pub fn render(format: Format, plan: &Plan, progress: &dyn Fn(u8, &str)) -> Resul
             progress(30, "Đang chuyển kế hoạch sang JSON…");
             Ok(interchange::to_json(plan).into_bytes())
         }
-        // The DOCX and PDF writers plug in here when they land.
-        Format::Docx | Format::Pdf => Err(format.unavailable()),
+        Format::Docx | Format::Pdf => {
+            progress(20, "Đang dàn trang văn bản…");
+            let doc = document::build(plan);
+            if format == Format::Docx {
+                progress(50, "Đang ghi tệp Word…");
+                docx::write(&doc).map_err(|e| e.to_string())
+            } else {
+                progress(50, "Đang dàn trang và ghi tệp PDF…");
+                pdf::write(&doc).map_err(|e| e.to_string())
+            }
+        }
     }
 }
