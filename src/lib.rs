@@ -6,10 +6,12 @@
 pub mod atomic_file;
 pub mod catalog;
 pub mod document;
+pub mod docx;
 pub mod framework;
 pub mod interchange;
 pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod sample;
 pub mod store;
 pub mod validate;

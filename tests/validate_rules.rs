@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use khcds::catalog;
 use khcds::framework;
 use khcds::model::*;
+use khcds::model::{Indicator, LegalBasis, Section, Task};
 use khcds::sample::sample_plan;
 use khcds::validate::{validate_with, Context, Finding, Part, Severity};
 

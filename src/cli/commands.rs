@@ -6,7 +6,7 @@ use khcds::framework::{self, Framework};
 use khcds::model::{Level, Plan, PlanKind};
 use khcds::store::{PlanFile, RevisionReason};
 use khcds::validate::{self, Finding, Part, Severity};
-use khcds::{atomic_file, interchange, sample};
+use khcds::{atomic_file, docx, interchange, sample};
 
 use super::{Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
 
@@ -132,31 +132,10 @@ fn info(file: &Path) -> Result<(), Failure> {
     println!(
         "Nhiệm vụ, dự án:  {} (kinh phí dự kiến {} triệu đồng)",
         plan.tasks.len(),
-        format_amount(budget)
+        khcds::document::format::amount(budget)
     );
     println!("Phiên bản đã lưu: {}", store.revisions()?.len());
     Ok(())
-}
-
-/// "12345.5" → "12.345,5", the Vietnamese way.
-fn format_amount(value: f64) -> String {
-    let whole = value.trunc() as i64;
-    let digits = whole.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if whole < 0 {
-        out.insert(0, '-');
-    }
-    let frac = ((value - value.trunc()).abs() * 10.0).round() as i64;
-    if frac > 0 {
-        out.push_str(&format!(",{frac}"));
-    }
-    out
 }
 
 fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
@@ -271,7 +250,17 @@ fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<
     store.snapshot(RevisionReason::BeforeExport, "")?;
     let plan = store.load()?;
     let (extension, bytes) = match format {
+        ExportFormat::Docx => (
+            "docx",
+            docx::write_plan(&plan)
+                .map_err(|e| Failure::io(format!("không xuất được tệp Word: {e}")))?,
+        ),
         ExportFormat::Json => ("json", interchange::to_json(&plan).into_bytes()),
+        ExportFormat::Pdf => (
+            "pdf",
+            khcds::pdf::write(&khcds::document::build(&plan))
+                .map_err(|e| Failure::io(format!("không xuất được tệp PDF: {e}")))?,
+        ),
     };
     let output = output.unwrap_or_else(|| file.with_extension(extension));
     write_output(&output, &bytes)?;

@@ -6,7 +6,7 @@ mod commands;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -44,21 +44,29 @@ enum Command {
         output: PathBuf,
     },
     /// Thông tin tóm tắt của một tệp kế hoạch.
-    Info { file: PathBuf },
+    Info {
+        /// Tệp kế hoạch (.khcds).
+        file: PathBuf,
+    },
     /// Kiểm tra kế hoạch theo Khung và hướng dẫn năm 2026 (mã thoát 1 khi còn lỗi).
     Validate {
+        /// Tệp kế hoạch (.khcds).
         file: PathBuf,
+        /// Định dạng: text hoặc json.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// In Khung kế hoạch (mục, hướng dẫn, chỉ tiêu tối thiểu).
     Framework {
+        /// Định dạng: text hoặc json.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
     /// Xuất kế hoạch ra tệp khác.
     Export {
+        /// Tệp kế hoạch (.khcds).
         file: PathBuf,
+        /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP), pdf hoặc json.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
@@ -67,21 +75,31 @@ enum Command {
     },
     /// Nhập kế hoạch từ tệp JSON vào tệp .khcds (tạo mới hoặc thay thế, có lưu phiên bản cũ).
     Import {
+        /// Tệp JSON theo định dạng trao đổi khcds-plan.
         file: PathBuf,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
     /// Liệt kê các phiên bản đã lưu của kế hoạch.
-    Revisions { file: PathBuf },
+    Revisions {
+        /// Tệp kế hoạch (.khcds).
+        file: PathBuf,
+    },
     /// Lưu phiên bản hiện tại của kế hoạch.
     Snapshot {
+        /// Tệp kế hoạch (.khcds).
         file: PathBuf,
         /// Ghi chú cho phiên bản.
         #[arg(short = 'm', long = "message", default_value = "")]
         message: String,
     },
     /// Khôi phục kế hoạch về một phiên bản đã lưu (phiên bản hiện tại được lưu lại trước).
-    Restore { file: PathBuf, revision: i64 },
+    Restore {
+        /// Tệp kế hoạch (.khcds).
+        file: PathBuf,
+        /// Số của phiên bản (xem: khcds revisions).
+        revision: i64,
+    },
     /// In lược đồ JSON (JSON Schema) của định dạng trao đổi.
     Schema,
 }
@@ -106,7 +124,9 @@ enum TextOrJson {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
+    Docx,
     Json,
+    Pdf,
 }
 
 /// A failed command: what to print and how to exit.
@@ -140,8 +160,50 @@ impl From<khcds::store::StoreError> for Failure {
     }
 }
 
+/// clap's own words (headings, the help and version flags) in Vietnamese.
+fn localized(command: clap::Command) -> clap::Command {
+    const TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+    command
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("Lệnh")
+        .mut_args(|a| {
+            let heading = if a.is_positional() {
+                "Tham số"
+            } else {
+                "Tùy chọn"
+            };
+            let a = a.help_heading(heading);
+            if a.get_action().takes_values() {
+                a.hide_possible_values(true).hide_default_value(true)
+            } else {
+                a
+            }
+        })
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help_heading("Tùy chọn")
+                .help("In hướng dẫn"),
+        )
+        .mut_subcommands(localized)
+}
+
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let command = localized(Cli::command()).disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help_heading("Tùy chọn")
+            .help("In phiên bản"),
+    );
+    let parsed = command
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;

@@ -39,11 +39,11 @@ pub(super) fn labels(plan: &Plan) -> Labels {
 pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) -> Vec<PageSection> {
     let labels = labels(plan);
     let mut out = Vec::new();
+    // "GIAI ĐOẠN 2026 - 2030", written as the trích yếu writes it (the kind's label uses
+    // an en dash).
+    let period = upper(&plan.meta.kind.label()).replace('–', " - ");
     if let Some(label) = labels.indicators {
-        let title = format!(
-            "DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {}",
-            upper(&plan.meta.kind.label())
-        );
+        let title = format!("DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {period}");
         let mut blocks = heading(plan, &label, &title);
         blocks.push(Block::Table(indicator_table(plan, framework, layout)));
         out.push(PageSection {
@@ -52,10 +52,7 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
         });
     }
     if let Some(label) = labels.tasks {
-        let title = format!(
-            "DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ {}",
-            upper(&plan.meta.kind.label())
-        );
+        let title = format!("DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ {period}");
         let mut blocks = heading(plan, &label, &title);
         blocks.push(Block::Table(task_table(plan, framework, layout)));
         out.push(PageSection {

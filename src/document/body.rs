@@ -34,9 +34,21 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
         );
     }
     if let Some(Block::Paragraph(last)) = out.last_mut() {
-        // The body ends with "./." and stays on the page of the closing block.
+        // The body ends with "./." and stays on the page of the closing block. The
+        // sentence's own closing punctuation gives way to it ("… đồng." → "… đồng./.").
+        while last
+            .runs
+            .last()
+            .is_some_and(|r| r.text.trim_end().is_empty())
+        {
+            last.runs.pop();
+        }
         match last.runs.last_mut() {
-            Some(run) => run.text.push_str("./."),
+            Some(run) => {
+                let kept = run.text.trim_end().trim_end_matches(['.', ';', ',', ':']);
+                run.text.truncate(kept.trim_end().len());
+                run.text.push_str("./.");
+            }
             None => last.runs.push(Run::plain("./.")),
         }
         last.keep_with_next = true;

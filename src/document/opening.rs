@@ -19,7 +19,11 @@ pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
     if !h.parent_body.trim().is_empty() {
         issuer_cell.push(para(Role::ParentBody, upper(h.parent_body.trim())));
     }
-    issuer_cell.push(para(Role::Issuer, upper(h.issuer.trim())));
+    issuer_cell.extend(
+        issuer_lines(&upper(h.issuer.trim()))
+            .into_iter()
+            .map(|line| para(Role::Issuer, line)),
+    );
     issuer_cell.push(Block::Rule(Rule {
         length_mm: layout.issuer_rule_mm(),
     }));
@@ -48,6 +52,39 @@ pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
             length_mm: layout.subject_rule_mm(),
         }),
     ]
+}
+
+/// The issuer name broken into lines the way issued documents break it: the drafter's
+/// own line breaks; otherwise "ỦY BAN NHÂN DÂN" above the province ("TỈNH BẮC NINH"), and
+/// a long name before its last "VÀ" ("BỘ TÀI NGUYÊN" / "VÀ MÔI TRƯỜNG") rather than
+/// wherever the column happens to wrap it.
+fn issuer_lines(issuer: &str) -> Vec<String> {
+    /// Longer names wrap in the header column (68 mm, 13 pt bold capitals).
+    const ONE_LINE_CHARS: usize = 20;
+    let lines: Vec<String> = issuer
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() != 1 {
+        return if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        };
+    }
+    let line = &lines[0];
+    for committee in ["ỦY BAN NHÂN DÂN ", "UỶ BAN NHÂN DÂN "] {
+        if let Some(rest) = line.strip_prefix(committee) {
+            return vec![committee.trim_end().to_owned(), rest.to_owned()];
+        }
+    }
+    if line.chars().count() > ONE_LINE_CHARS {
+        if let Some(at) = line.rfind(" VÀ ") {
+            return vec![line[..at].to_owned(), line[at + 1..].to_owned()];
+        }
+    }
+    lines
 }
 
 /// Strips the punctuation a drafter may have typed at the end of a line, so the
@@ -151,4 +188,24 @@ pub(super) fn closing(plan: &Plan, layout: &Layout) -> Vec<Block> {
         widths_mm: layout.closing_columns_mm(),
         rows: vec![[left, right]],
     })]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::issuer_lines;
+
+    #[test]
+    fn issuer_names_break_where_issued_documents_break_them() {
+        assert_eq!(
+            issuer_lines("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+            ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"]
+        );
+        assert_eq!(
+            issuer_lines("BỘ PHÁT TRIỂN ĐÔ THỊ VÀ NÔNG THÔN"),
+            ["BỘ PHÁT TRIỂN ĐÔ THỊ", "VÀ NÔNG THÔN"]
+        );
+        assert_eq!(issuer_lines("BỘ TƯ PHÁP"), ["BỘ TƯ PHÁP"]);
+        assert_eq!(issuer_lines("SỞ A\nPHÒNG B"), ["SỞ A", "PHÒNG B"]);
+        assert_eq!(issuer_lines(""), [""]);
+    }
 }

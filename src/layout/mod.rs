@@ -52,6 +52,42 @@ pub const PAGE_NUMBER_FROM_TOP_MM: f32 = 10.0;
 /// A thin solid rule drawn under the issuer name, the tiêu ngữ and the trích yếu.
 pub const RULE_THICKNESS_PT: f32 = 0.5;
 
+/// A rule occupies a block of this height; the line is drawn at its bottom edge, so it
+/// sits this far below the line box of the text above it.
+pub const RULE_GAP_PT: f32 = 4.0;
+
+/// Space after the rule under the trích yếu, before the opening lines. Rules inside the
+/// header block have no space after: the next row brings its own.
+pub const BODY_RULE_SPACE_AFTER_PT: f32 = 12.0;
+
+/// Horizontal padding inside the cells of the borderless header and closing tables
+/// (Mẫu 1.4: 0.15 cm). A rule in such a cell is centred in the width left inside it.
+pub const COLUMNS_CELL_PADDING_MM: f32 = 1.5;
+
+/// Padding inside the cells of bordered appendix tables.
+pub const TABLE_CELL_PADDING_MM: CellPadding = CellPadding {
+    horizontal: 1.5,
+    vertical: 0.8,
+};
+
+/// Borders of appendix tables: single solid black lines.
+pub const TABLE_BORDER_PT: f32 = 0.5;
+
+/// Text in appendix table cells is centred vertically in its row.
+pub const TABLE_CELLS_CENTRED_VERTICALLY: bool = true;
+
+/// Widow and orphan control: a paragraph never leaves a single line alone at the top or
+/// the bottom of a page.
+pub const WIDOW_CONTROL: bool = true;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellPadding {
+    /// Left and right, each.
+    pub horizontal: f32,
+    /// Top and bottom, each.
+    pub vertical: f32,
+}
+
 /// The layout rules for one document, resolved from the plan's settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -179,7 +215,7 @@ impl Layout {
     /// Phụ lục II columns: TT, nhiệm vụ (tên, nội dung), kết quả/sản phẩm, chủ trì, phối
     /// hợp, thời gian, nguồn kinh phí, kinh phí dự kiến.
     pub fn task_columns_mm(&self) -> Vec<f32> {
-        let others = [10.0, 0.0, 50.0, 32.0, 36.0, 24.0, 30.0, 24.0];
+        let others = [10.0, 0.0, 52.0, 28.0, 30.0, 20.0, 24.0, 20.0];
         let name = self.landscape.text_width_mm() - others.iter().sum::<f32>();
         let mut cols = others.to_vec();
         cols[1] = name;

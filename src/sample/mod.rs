@@ -62,7 +62,7 @@ pub fn sample_plan(level: Level, kind: PlanKind, scale: u32) -> Plan {
     let mut tasks = tasks::build(profile, &ctx, scale);
     indicators::link(&mut indicators, &mut tasks);
     let budget: f64 = tasks.iter().filter_map(|d| d.task.budget_million_vnd).sum();
-    ctx.set("kinhphi", text::vn_number(budget));
+    ctx.set("kinhphi", crate::document::format::amount(budget));
     ctx.set("sonv", tasks.len().to_string());
     let sections = sections::build(profile, &ctx, &tasks, scale);
     let indicators: Vec<_> = indicators.into_iter().map(|d| d.indicator).collect();

@@ -7,7 +7,8 @@ use crate::model::{Block, Section, SectionOrigin};
 use super::profile::Profile;
 use super::scale;
 use super::tasks::TaskDraft;
-use super::text::{vn_number, Ctx};
+use super::text::Ctx;
+use crate::document::format::amount;
 
 /// Id of the custom section inserted before II.
 pub(super) const PURPOSE_ID: &str = "custom-muc-dich-yeu-cau";
@@ -342,7 +343,7 @@ fn area_summary(tasks: &[TaskDraft]) -> Vec<Block> {
                 "{}: {} nhiệm vụ, kinh phí dự kiến {} triệu đồng{end}",
                 AREAS[usize::from(area) - 1],
                 of_area.len(),
-                vn_number(budget)
+                amount(budget)
             ))
         })
         .collect()

@@ -145,27 +145,6 @@ pub(super) fn rich(text: &str) -> RichText {
     RichText(runs)
 }
 
-/// A number as Vietnamese documents print it: "1.250", "12,5".
-pub(super) fn vn_number(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    let whole = rounded.trunc() as i64;
-    let tenth = ((rounded - whole as f64).abs() * 10.0).round() as i64;
-    let digits = whole.abs().to_string();
-    let mut grouped = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(d);
-    }
-    let sign = if whole < 0 { "-" } else { "" };
-    if tenth == 0 {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{tenth}")
-    }
-}
-
 /// A target or baseline value as stored in the model: no grouping, decimal comma.
 pub(super) fn value_text(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -191,8 +170,6 @@ mod tests {
         assert_eq!(text.0.len(), 4);
         assert!(text.0[0].bold && text.0[2].italic);
         assert_eq!(text.to_plain(), "Về hạ tầng: của tỉnh rất tốt {khác}");
-        assert_eq!(vn_number(1250.0), "1.250");
-        assert_eq!(vn_number(412350.5), "412.350,5");
         assert_eq!(value_text(12.5), "12,5");
         assert_eq!(value_text(100.0), "100");
     }

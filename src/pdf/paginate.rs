@@ -1,0 +1,663 @@
+//! The paginator: the blocks of each page section flowed onto pages the way LibreOffice
+//! flows the DOCX export of the same document (whole twips; widow/orphan control as the
+//! DOCX declares it; keep-with-next chains; table rows moved whole unless taller than a
+//! page; header rows repeated; page numbers in the top margin from a section's second
+//! page).
+
+use super::content::{lay, stack_blocks, Piece, Stack};
+use super::display::{Item, Page, RectItem, Stroke};
+use super::fonts::FontSet;
+use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
+use crate::document::{Block, Cell, Columns, Document, PageSection, Row, RowKind, Table};
+use crate::layout::{
+    mm_to_twips, pt_to_twips, Align, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
+    COLUMNS_CELL_PADDING_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
+    TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
+};
+
+/// Lines a paragraph keeps together at the bottom and the top of a page under widow and
+/// orphan control (Word's and LibreOffice's value).
+const WIDOW_LINES: usize = 2;
+
+/// A table row (or a row of the borderless header/closing blocks), laid out.
+#[derive(Debug, Clone)]
+struct RowBox {
+    /// Cells: left edge from the table's left (points), width (points), content.
+    cells: Vec<(f64, f64, Stack)>,
+    /// Padding above and below the content, twips.
+    pad: i32,
+    /// Width of the border above the row, twips: LibreOffice adds it to the row's
+    /// height and puts the content under it (measured: +0.5 pt per bordered row, and
+    /// once more for the table's top edge on each page).
+    border: i32,
+    bordered: bool,
+    centred: bool,
+}
+
+impl RowBox {
+    fn content_height(&self) -> i32 {
+        self.cells.iter().map(|c| c.2.height).max().unwrap_or(0)
+    }
+
+    fn height(&self) -> i32 {
+        self.content_height() + 2 * self.pad + self.border
+    }
+
+    /// Splits the row so the first part is at most `room` twips tall (between lines); the
+    /// first part has at least one piece of some cell.
+    fn split(&self, room: i32) -> (RowBox, RowBox) {
+        let limit = (room - 2 * self.pad - self.border).max(0);
+        let mut first = self.clone();
+        let mut rest = self.clone();
+        // Cut where the first piece of any cell would overflow; at least one piece.
+        let cut = self
+            .cells
+            .iter()
+            .filter_map(|c| {
+                c.2.pieces
+                    .iter()
+                    .find(|p| p.top + p.height > limit)
+                    .map(|p| p.top)
+            })
+            .min()
+            .unwrap_or(limit);
+        let min_cut = self
+            .cells
+            .iter()
+            .filter_map(|c| c.2.pieces.first().map(|p| p.top + p.height))
+            .min()
+            .unwrap_or(0);
+        let cut = cut.max(min_cut);
+        for (i, (_, _, stack)) in self.cells.iter().enumerate() {
+            let (a, b): (Vec<Piece>, Vec<Piece>) = stack
+                .pieces
+                .iter()
+                .cloned()
+                .partition(|p| p.top + p.height <= cut);
+            let first_height = a.last().map(|p| p.top + p.height).unwrap_or(0);
+            first.cells[i].2 = Stack {
+                pieces: a,
+                height: first_height,
+            };
+            let shift = b.first().map(|p| p.top).unwrap_or(0);
+            let b: Vec<Piece> = b
+                .into_iter()
+                .map(|p| Piece {
+                    top: p.top - shift,
+                    ..p
+                })
+                .collect();
+            rest.cells[i].2 = Stack {
+                height: if b.is_empty() {
+                    0
+                } else {
+                    stack.height - shift
+                },
+                pieces: b,
+            };
+        }
+        (first, rest)
+    }
+
+    fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32) {
+        let content = self.content_height();
+        for (cx, w, stack) in &self.cells {
+            if self.bordered {
+                page.push(Item::Rect(RectItem {
+                    x: x + cx,
+                    y: top,
+                    width: *w,
+                    height: twips_to_pt(height),
+                    fill: None,
+                    stroke: Some(Stroke {
+                        thickness: f64::from(TABLE_BORDER_PT),
+                        color: Default::default(),
+                    }),
+                }));
+            }
+            let offset = if self.centred {
+                (height - 2 * self.pad - self.border - stack.height).max(0) / 2
+            } else {
+                0
+            };
+            let _ = content;
+            stack.draw(
+                page,
+                0..stack.pieces.len(),
+                x + cx,
+                top + twips_to_pt(self.border + self.pad + offset),
+                0,
+            );
+        }
+    }
+}
+
+/// One element of a section's flow.
+enum Flow {
+    Para {
+        laid: LaidParagraph,
+        keep: bool,
+        /// Drawn from the column's left edge at this x (points from the margin).
+        x: f64,
+    },
+    /// A rule across the text width, then space.
+    Rule(Stack),
+    /// Unbreakable unless taller than a page.
+    Row(RowBox),
+    Table {
+        header: Vec<RowBox>,
+        rows: Vec<RowBox>,
+    },
+}
+
+impl Flow {
+    fn keep(&self) -> bool {
+        matches!(self, Flow::Para { keep: true, .. })
+    }
+
+    /// Height of the whole element, twips.
+    fn full_height(&self) -> i32 {
+        match self {
+            Flow::Para { laid, .. } => laid.total_height(),
+            Flow::Rule(s) => s.height,
+            Flow::Row(r) => r.height(),
+            Flow::Table { header, rows } => {
+                header.iter().chain(rows).map(RowBox::height).sum::<i32>()
+            }
+        }
+    }
+
+    /// The least of the element that must go on the page it starts on, twips.
+    fn head_height(&self) -> i32 {
+        match self {
+            Flow::Para { laid, .. } => {
+                let n = laid.lines.len();
+                let k = if WIDOW_CONTROL && n < 2 * WIDOW_LINES {
+                    n
+                } else {
+                    n.min(if WIDOW_CONTROL { WIDOW_LINES } else { 1 })
+                };
+                laid.space_before + laid.lines[..k].iter().map(|l| l.height).sum::<i32>()
+            }
+            Flow::Rule(s) => s.height,
+            Flow::Row(r) => r.height(),
+            Flow::Table { header, rows } => {
+                pt_to_twips(TABLE_BORDER_PT)
+                    + header.iter().map(RowBox::height).sum::<i32>()
+                    + rows.first().map(RowBox::height).unwrap_or(0)
+            }
+        }
+    }
+}
+
+/// Grid column widths in twips, rounding carried so they add up (as the DOCX writes them).
+fn grid(widths_mm: &[f32]) -> Vec<i32> {
+    let widths: Vec<f32> = if widths_mm.is_empty() {
+        vec![100.0]
+    } else {
+        widths_mm
+            .iter()
+            .map(|w| if w.is_finite() { w.max(1.0) } else { 1.0 })
+            .collect()
+    };
+    let mut out = Vec::with_capacity(widths.len());
+    let (mut edge_mm, mut edge) = (0.0f32, 0i32);
+    for w in widths {
+        edge_mm += w;
+        let next = mm_to_twips(edge_mm);
+        out.push((next - edge).max(1));
+        edge = next;
+    }
+    out
+}
+
+/// Cells on the grid: spans clamped; a short row's last cell widened; extra cells'
+/// paragraphs moved into the last cell (as the DOCX writer does).
+fn fit_cells(cells: &[Cell], columns: usize) -> Vec<(usize, Cell)> {
+    let mut out: Vec<(usize, Cell)> = Vec::with_capacity(cells.len());
+    let mut used = 0;
+    for cell in cells {
+        if used >= columns {
+            if let Some((_, last)) = out.last_mut() {
+                last.paragraphs.extend(cell.paragraphs.iter().cloned());
+            }
+            continue;
+        }
+        let span = cell.span.clamp(1, columns - used);
+        out.push((
+            used,
+            Cell {
+                span,
+                ..cell.clone()
+            },
+        ));
+        used += span;
+    }
+    if used < columns {
+        match out.last_mut() {
+            Some((_, last)) => last.span += columns - used,
+            None => out.push((
+                0,
+                Cell {
+                    span: columns,
+                    role: Role::TableCell,
+                    align: Align::Left,
+                    paragraphs: Vec::new(),
+                },
+            )),
+        }
+    }
+    out
+}
+
+struct Builder<'a> {
+    fonts: &'a FontSet,
+    layout: &'a Layout,
+    /// Text width, points (from whole twips).
+    width: f64,
+}
+
+impl Builder<'_> {
+    fn columns_rows(&self, c: &Columns) -> Vec<RowBox> {
+        let grid = grid(&c.widths_mm);
+        let pad = mm_to_twips(COLUMNS_CELL_PADDING_MM);
+        c.rows
+            .iter()
+            .map(|row| {
+                let mut x = 0;
+                let cells = row
+                    .iter()
+                    .enumerate()
+                    .map(|(i, blocks)| {
+                        let w = grid.get(i).copied().unwrap_or(1);
+                        let inner = twips_to_pt((w - 2 * pad).max(0));
+                        let stack = stack_blocks(self.fonts, self.layout, blocks, inner);
+                        let cell = (twips_to_pt(x + pad), inner, stack);
+                        x += w;
+                        cell
+                    })
+                    .collect();
+                RowBox {
+                    cells,
+                    pad: 0,
+                    border: 0,
+                    bordered: false,
+                    centred: false,
+                }
+            })
+            .collect()
+    }
+
+    fn table_row(&self, row: &Row, grid: &[i32]) -> RowBox {
+        let h = mm_to_twips(TABLE_CELL_PADDING_MM.horizontal);
+        let v = mm_to_twips(TABLE_CELL_PADDING_MM.vertical);
+        let mut edges = vec![0];
+        for w in grid {
+            edges.push(edges.last().copied().unwrap_or(0) + w);
+        }
+        let cells = fit_cells(&row.cells, grid.len())
+            .into_iter()
+            .map(|(at, cell)| {
+                let w = edges[at + cell.span] - edges[at];
+                let inner = twips_to_pt((w - 2 * h).max(0));
+                let mut stack = Stack::default();
+                let paragraphs: &[Vec<crate::model::Run>] = if cell.paragraphs.is_empty() {
+                    &[Vec::new()]
+                } else {
+                    &cell.paragraphs
+                };
+                for runs in paragraphs {
+                    stack.push_paragraph(lay(
+                        self.fonts,
+                        self.layout,
+                        cell.role,
+                        runs,
+                        Some(cell.align),
+                        inner,
+                    ));
+                }
+                // Stack x is the cell's content edge; the border is drawn `h` to the left.
+                (
+                    twips_to_pt(edges[at]),
+                    twips_to_pt(w),
+                    stack,
+                    twips_to_pt(h),
+                )
+            })
+            .map(|(x, w, mut stack, h)| {
+                for p in &mut stack.pieces {
+                    if let super::content::PieceKind::Line(line) = &mut p.kind {
+                        shift_line(line, h);
+                    }
+                }
+                (x, w, stack)
+            })
+            .collect();
+        RowBox {
+            cells,
+            pad: v,
+            border: pt_to_twips(TABLE_BORDER_PT),
+            bordered: true,
+            centred: TABLE_CELLS_CENTRED_VERTICALLY || row.kind == RowKind::Header,
+        }
+    }
+
+    fn table(&self, t: &Table) -> Flow {
+        let grid = grid(&t.columns_mm);
+        Flow::Table {
+            header: t.header.iter().map(|r| self.table_row(r, &grid)).collect(),
+            rows: t.rows.iter().map(|r| self.table_row(r, &grid)).collect(),
+        }
+    }
+
+    fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
+        let mut out = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => {
+                    let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
+                    out.push(Flow::Para {
+                        laid,
+                        keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
+                        x: 0.0,
+                    });
+                }
+                Block::Rule(r) => {
+                    let mut s = Stack::default();
+                    s.push_rule(
+                        r.length_mm,
+                        self.width,
+                        crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT),
+                    );
+                    out.push(Flow::Rule(s));
+                }
+                Block::Columns(c) => out.extend(self.columns_rows(c).into_iter().map(Flow::Row)),
+                Block::Table(t) => out.push(self.table(t)),
+            }
+        }
+        out
+    }
+}
+
+/// Moves a laid line right by `dx` points (cell padding).
+fn shift_line(line: &mut super::paragraph::LaidLine, dx: f64) {
+    line.left += dx;
+    line.right += dx;
+    for run in &mut line.runs {
+        run.x += dx;
+        run.x_end += dx;
+        for g in &mut run.glyphs {
+            g.x += dx;
+        }
+    }
+}
+
+/// Page geometry of a section, in twips and points.
+struct Geometry {
+    setup: PageSetup,
+    top: i32,
+    bottom: i32,
+    left: f64,
+    width: f64,
+}
+
+impl Geometry {
+    fn new(setup: PageSetup) -> Geometry {
+        let m = setup.margins_mm;
+        let left_tw = mm_to_twips(m.left);
+        let width_tw = mm_to_twips(setup.width_mm) - left_tw - mm_to_twips(m.right);
+        Geometry {
+            setup,
+            top: mm_to_twips(m.top),
+            bottom: mm_to_twips(setup.height_mm) - mm_to_twips(m.bottom),
+            left: twips_to_pt(left_tw),
+            width: twips_to_pt(width_tw.max(20)),
+        }
+    }
+
+    fn body_height(&self) -> i32 {
+        self.bottom - self.top
+    }
+
+    fn blank_page(&self) -> Page {
+        Page::new(
+            twips_to_pt(mm_to_twips(self.setup.width_mm)),
+            twips_to_pt(mm_to_twips(self.setup.height_mm)),
+        )
+    }
+}
+
+/// Lays the pages of one section.
+struct Flowing<'a> {
+    geo: &'a Geometry,
+    pages: Vec<Page>,
+    /// Top of the next thing on the current page, twips from the page's top.
+    y: i32,
+}
+
+impl Flowing<'_> {
+    fn page(&mut self) -> &mut Page {
+        self.pages.last_mut().expect("a page")
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= self.geo.top
+    }
+
+    fn room(&self) -> i32 {
+        self.geo.bottom - self.y
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(self.geo.blank_page());
+        self.y = self.geo.top;
+    }
+
+    fn y_pt(&self) -> f64 {
+        twips_to_pt(self.y)
+    }
+
+    fn paragraph(&mut self, laid: &LaidParagraph, x: f64) {
+        let lines = &laid.lines;
+        let n = lines.len();
+        let mut start = 0;
+        let mut before = laid.space_before;
+        while start < n {
+            // Lines that fit from `start` (space after may run into the bottom margin).
+            let room = self.room() - before;
+            let mut k = 0;
+            let mut used = 0;
+            while start + k < n && used + lines[start + k].height <= room {
+                used += lines[start + k].height;
+                k += 1;
+            }
+            if start + k < n && WIDOW_CONTROL {
+                // Widow: leave at least two lines for the next page.
+                if n - (start + k) < WIDOW_LINES {
+                    k = (n - start).saturating_sub(WIDOW_LINES);
+                }
+                // Orphan: at least two lines here (a paragraph's first part).
+                if k < WIDOW_LINES && (start == 0 || k == 0) {
+                    k = 0;
+                }
+            }
+            if k == 0 && self.at_top() {
+                k = 1; // a line taller than the page: place it anyway
+            }
+            if k == 0 {
+                self.new_page();
+                before = laid.space_before;
+                continue;
+            }
+            let top = self.y + before;
+            let x0 = self.geo.left + x;
+            place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
+            self.y = top
+                + lines[start..start + k]
+                    .iter()
+                    .map(|l| l.height)
+                    .sum::<i32>();
+            start += k;
+            before = 0;
+            if start < n {
+                self.new_page();
+            }
+        }
+        self.y += laid.space_after;
+    }
+
+    fn row(&mut self, row: &RowBox, header: &[RowBox]) {
+        let mut row = row.clone();
+        loop {
+            let h = row.height();
+            if h <= self.room() {
+                let (x, y) = (self.geo.left, self.y_pt());
+                row.draw(self.page(), x, y, h);
+                self.y += h;
+                return;
+            }
+            let header_h: i32 =
+                header.iter().map(RowBox::height).sum::<i32>() + pt_to_twips(TABLE_BORDER_PT);
+            if h <= self.geo.body_height() - header_h && !self.at_top_of_table(header_h) {
+                self.new_page();
+                self.headers(header);
+                continue;
+            }
+            // Taller than a page: fill this page, go on with the rest on the next.
+            let (first, rest) = row.split(self.room());
+            let fh = first.height().min(self.room().max(first.height()));
+            if first.cells.iter().all(|c| c.2.pieces.is_empty()) && !self.at_top_of_table(header_h)
+            {
+                self.new_page();
+                self.headers(header);
+                continue;
+            }
+            let (x, y) = (self.geo.left, self.y_pt());
+            first.draw(self.page(), x, y, fh);
+            self.y += fh;
+            if rest.cells.iter().all(|c| c.2.pieces.is_empty()) {
+                return;
+            }
+            row = rest;
+            self.new_page();
+            self.headers(header);
+        }
+    }
+
+    /// Whether nothing but the repeated header is on the page yet.
+    fn at_top_of_table(&self, header_h: i32) -> bool {
+        self.y <= self.geo.top + header_h
+    }
+
+    /// The table's top edge on this page (its border), then the header rows.
+    fn headers(&mut self, header: &[RowBox]) {
+        self.y += pt_to_twips(TABLE_BORDER_PT);
+        for r in header {
+            let h = r.height();
+            let (x, y) = (self.geo.left, self.y_pt());
+            r.draw(self.page(), x, y, h);
+            self.y += h;
+        }
+    }
+
+    fn flow(&mut self, flows: &[Flow]) {
+        for (i, f) in flows.iter().enumerate() {
+            // Keep-with-next chain starting here: move it whole to the next page when it
+            // does not fit here but fits on a page.
+            if f.keep() && !self.at_top() {
+                let mut need = 0;
+                let mut j = i;
+                while j < flows.len() && flows[j].keep() {
+                    need += flows[j].full_height();
+                    j += 1;
+                }
+                if let Some(next) = flows.get(j) {
+                    need += next.head_height();
+                }
+                if need > self.room() && need <= self.geo.body_height() {
+                    self.new_page();
+                }
+            }
+            match f {
+                Flow::Para { laid, x, .. } => self.paragraph(laid, *x),
+                Flow::Rule(s) => {
+                    if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
+                        && !self.at_top()
+                    {
+                        self.new_page();
+                    }
+                    let (x, y) = (self.geo.left, self.y_pt());
+                    s.draw(self.page(), 0..s.pieces.len(), x, y, 0);
+                    self.y += s.height;
+                }
+                Flow::Row(r) => self.row(r, &[]),
+                Flow::Table { header, rows } => {
+                    let header_h: i32 = header.iter().map(RowBox::height).sum::<i32>()
+                        + pt_to_twips(TABLE_BORDER_PT);
+                    let first = rows.first().map(RowBox::height).unwrap_or(0);
+                    if header_h + first > self.room()
+                        && !self.at_top()
+                        && header_h + first <= self.geo.body_height()
+                    {
+                        self.new_page();
+                    }
+                    self.headers(header);
+                    for r in rows {
+                        self.row(r, header);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Lays out every section of `document` into pages (without page numbers), returning
+/// the pages of each section.
+pub fn paginate(document: &Document, fonts: &FontSet) -> Vec<Vec<Page>> {
+    document
+        .sections
+        .iter()
+        .map(|s| paginate_section(document, s, fonts))
+        .collect()
+}
+
+fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet) -> Vec<Page> {
+    let geo = Geometry::new(*document.layout.page(section.orientation));
+    let builder = Builder {
+        fonts,
+        layout: &document.layout,
+        width: geo.width,
+    };
+    let flows = builder.flows(&section.blocks);
+    let mut flowing = Flowing {
+        geo: &geo,
+        pages: Vec::new(),
+        y: geo.top,
+    };
+    flowing.new_page();
+    flowing.flow(&flows);
+    // The DOCX ends each section with an empty 1 pt paragraph (it carries the section
+    // properties, or closes a body that ends with a table); it takes a page of its own
+    // when nothing is left on the last one.
+    if flowing.room() < crate::layout::pt_to_twips(SECTION_END_PT) {
+        flowing.new_page();
+    }
+    let mut pages = flowing.pages;
+    // Page numbers: centred in the top margin, from the section's second page.
+    let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
+    for (i, page) in pages.iter_mut().enumerate().skip(1) {
+        let laid = lay(
+            fonts,
+            &document.layout,
+            Role::PageNumber,
+            &[crate::model::Run::plain((i + 1).to_string())],
+            None,
+            geo.width,
+        );
+        place_lines(page, &laid.lines, geo.left, number_top);
+    }
+    pages
+}
+
+/// Height of the empty paragraph that closes a section in the DOCX, points.
+const SECTION_END_PT: f32 = 1.0;
