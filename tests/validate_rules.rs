@@ -1689,7 +1689,26 @@ fn text_renamed_body() {
         |p| p.sections[0].content[1] = Block::paragraph("Phối hợp với tỉnh Hà Giang trước đây."),
         (Part::Section, Some("I"), Some("content[1].text")),
     );
-    // … but not when the text itself says what it is now.
+    // "Uỷ ban" is "Ủy ban"; "Ban Dân tộc" is another body than "Ủy ban Dân tộc".
+    let mut p = tinh();
+    p.tasks[3].coordinating_units = vec!["Uỷ ban Dân tộc".into(), "Ban Dân tộc tỉnh".into()];
+    let found = of("text.renamed-body", &p);
+    assert_eq!(found.len(), 2, "{}", show(&found));
+    assert!(
+        found[0].hint.contains("Bộ Dân tộc và Tôn giáo"),
+        "{}",
+        found[0].hint
+    );
+    assert!(
+        found[1].hint.contains("Sở Dân tộc và Tôn giáo"),
+        "{}",
+        found[1].hint
+    );
+    // A new name that merely contains an old one's words is not flagged.
+    let mut p = tinh();
+    p.tasks[3].coordinating_units = vec!["Cổng Thông tin và Truyền thông tỉnh".into()];
+    assert!(of("text.renamed-body", &p).is_empty());
+    // … nor when the text itself says what it is now.
     let mut p = tinh();
     p.opening.legal_bases[4].issuer =
         "Bộ Thông tin và Truyền thông (nay là Bộ Khoa học và Công nghệ)".into();

@@ -199,42 +199,39 @@ fn block_text(b: &Block) -> Cow<'_, str> {
 }
 
 /// Old names of the bodies renamed or merged in 2025, found in one pass.
+///
+/// An old name is its first word ("Bộ", "Sở", "Tỉnh", "Ban", "Ủy") and the rest ("Thông
+/// tin và Truyền thông", "Hà Giang", "ban Dân tộc"). The automaton looks for the rests,
+/// which are few (under 64, so it can use a SIMD prefilter) and rarely start a word of
+/// ordinary text; each hit is then checked for its first word before it, whose first
+/// letter may be lower case ("tỉnh Hà Giang") and whose "Ủy" may be spelt "Uỷ".
 struct Renamed<'c> {
     matcher: Option<AhoCorasick>,
-    /// (old name as found, old name, new name), by pattern index.
-    names: Vec<(&'c str, &'c str)>,
+    /// Per pattern (a rest): (first word, old name, new name) of the names ending so.
+    names: Vec<Vec<(&'c str, &'c str, &'c str)>>,
 }
 
 impl<'c> Renamed<'c> {
     fn new(catalog: &'c Catalog) -> Self {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut names = Vec::new();
+        let mut rests: Vec<&str> = Vec::new();
+        let mut names: Vec<Vec<(&str, &str, &str)>> = Vec::new();
         for r in &catalog.bodies.renamed {
             let old = r.old_name.trim();
-            if old.is_empty() {
+            let Some((first, rest)) = old.split_once(' ') else {
                 continue;
-            }
-            // As written, and with a lower-case first letter ("tỉnh Hà Giang", "sở …").
-            // Matching ignores ASCII case ("tỉnh Hà Giang", "Sở …"); a non-ASCII first
-            // letter gets its lower-case form, and "Ủy" its other spelling "Uỷ".
-            let mut chars = old.chars();
-            let first = chars.next().unwrap_or(' ');
-            let lower: String = first.to_lowercase().chain(chars).collect();
-            let mut variants = vec![old.to_owned(), lower];
-            for v in variants.clone() {
-                variants.push(v.replace("Ủy", "Uỷ").replace("ủy", "uỷ"));
-            }
-            for p in variants {
-                if !patterns.contains(&p) {
-                    patterns.push(p);
-                    names.push((old, r.new_name.trim()));
+            };
+            let entry = (first, old, r.new_name.trim());
+            match rests.iter().position(|x| *x == rest) {
+                Some(i) => names[i].push(entry),
+                None => {
+                    rests.push(rest);
+                    names.push(vec![entry]);
                 }
             }
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&patterns)
+            .build(&rests)
             .ok();
         Renamed { matcher, names }
     }
@@ -246,22 +243,56 @@ impl<'c> Renamed<'c> {
         };
         let mut out: Vec<(&str, &str)> = Vec::new();
         for m in matcher.find_iter(text) {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
+            let after = &text[m.end()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            if explained(&text[..m.start()], &text[m.end()..]) {
+            let Some(before) = text[..m.start()].strip_suffix(' ') else {
                 continue;
-            }
-            let pair = self.names[m.pattern().as_usize()];
-            if !out.contains(&pair) {
-                out.push(pair);
+            };
+            for &(first, old, new) in &self.names[m.pattern().as_usize()] {
+                let Some(start) = first_word_start(before, first) else {
+                    continue;
+                };
+                if text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    || explained(&text[..start], after)
+                {
+                    continue;
+                }
+                if !out.contains(&(old, new)) {
+                    out.push((old, new));
+                }
             }
         }
         out
     }
+}
+
+/// Where `word` starts if `before` ends with it, its first letter in either case and
+/// "Ủy" also spelt "Uỷ".
+fn first_word_start(before: &str, word: &str) -> Option<usize> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let tail = chars.as_str();
+    let tails = [tail.to_owned(), tail.replace('ỷ', "y").replace('y', "ỷ")];
+    for tail in &tails {
+        let Some(head) = before.strip_suffix(tail.as_str()) else {
+            continue;
+        };
+        let Some(c) = head.chars().next_back() else {
+            continue;
+        };
+        let same = c == first
+            || c.to_lowercase().eq(first.to_lowercase())
+            || (matches!(first, 'Ủ' | 'ủ') && matches!(c, 'U' | 'u'));
+        if same {
+            return Some(head.len() - c.len_utf8());
+        }
+    }
+    None
 }
 
 /// "… (nay là Bộ Khoa học và Công nghệ)" after the old name, or "(trước đây là …" before it.
