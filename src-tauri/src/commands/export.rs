@@ -1,8 +1,8 @@
 //! Export formats: the DOCX and PDF writers of the engine (both render the same document
 //! model), and the JSON interchange format.
 
-use khcds::{document, docx, interchange, pdf};
 use khcds::model::Plan;
+use khcds::{document, docx, interchange, pdf};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
