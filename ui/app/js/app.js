@@ -21,6 +21,9 @@ const app = {
   selected: 'header',
   saver: null,
   exportHandler: null,
+  // Progress events that arrived before their job's handler was set (a fast export can
+  // finish before `invoke` returns the job id).
+  exportBacklog: [],
   openTasks: new Set(),
 };
 window.__khcds = app; // for measurements in tests
@@ -526,8 +529,9 @@ async function showExport() {
     message.className = '';
     try {
       await app.saver.flush();
+      app.exportBacklog = [];
       const job = await invoke('export_plan', { format: format.id, path: nfc(dest.value.trim()) });
-      app.exportHandler = (p) => {
+      const handler = (p) => {
         if (p.job !== job) return;
         progress.value = p.percent;
         message.textContent = p.error ? `${p.message} ${p.error}` : p.message;
@@ -543,6 +547,10 @@ async function showExport() {
           h('button#open-folder', { type: 'button', onclick: () => invoke('open_exported', { path: p.path, folder: true }).catch((e) => toast(e.message, 'error')) }, 'Mở thư mục'));
         after.querySelector('button').focus();
       };
+      app.exportHandler = handler;
+      const early = app.exportBacklog.filter((p) => p.job === job);
+      app.exportBacklog = [];
+      early.forEach(handler);
     } catch (e) {
       go.disabled = false;
       message.className = 'error';
@@ -660,7 +668,7 @@ async function main() {
     app.framework = framework;
     app.fwIndex = frameworkIndex(framework);
     app.catalog = catalog;
-    await listen('export-progress', (p) => { if (app.exportHandler) app.exportHandler(p); });
+    await listen('export-progress', (p) => { if (app.exportHandler) app.exportHandler(p); else app.exportBacklog.push(p); });
     // Closing the window: save what is pending first, then let the app quit.
     await listen('close-requested', async () => {
       try { if (app.saver) await app.saver.flush(); } catch (e) { /* reported by the saver */ }
