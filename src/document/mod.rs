@@ -145,3 +145,43 @@ impl Document {
         out
     }
 }
+
+/// Cells laid on a table's grid, with their first column: spans clamped to the columns left; a row with too few cells
+/// has its last cell widened, one with too many has the extra cells' paragraphs moved
+/// into its last cell. Both writers lay tables out through this, so they agree.
+pub fn fit_cells(cells: &[Cell], columns: usize) -> Vec<(usize, Cell)> {
+    let mut out: Vec<(usize, Cell)> = Vec::with_capacity(cells.len());
+    let mut used = 0;
+    for cell in cells {
+        if used >= columns {
+            if let Some((_, last)) = out.last_mut() {
+                last.paragraphs.extend(cell.paragraphs.iter().cloned());
+            }
+            continue;
+        }
+        let span = cell.span.clamp(1, columns - used);
+        out.push((
+            used,
+            Cell {
+                span,
+                ..cell.clone()
+            },
+        ));
+        used += span;
+    }
+    if used < columns {
+        match out.last_mut() {
+            Some((_, last)) => last.span += columns - used,
+            None => out.push((
+                0,
+                Cell {
+                    span: columns,
+                    role: Role::TableCell,
+                    align: Align::Left,
+                    paragraphs: Vec::new(),
+                },
+            )),
+        }
+    }
+    out
+}

@@ -8,9 +8,9 @@ use docx_rs::{
 
 use super::paragraphs::{paragraph, rule, styled};
 use super::Ctx;
-use crate::document::{Block, Cell, Columns, Row, RowKind, Table};
+use crate::document::{Block, Columns, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, Layout, PageSetup, Role, COLUMNS_CELL_PADDING_MM, TABLE_BORDER_PT,
+    mm_to_twips, Layout, PageSetup, COLUMNS_CELL_PADDING_MM, TABLE_BORDER_PT,
     TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM,
 };
 
@@ -131,46 +131,6 @@ pub(super) fn columns(c: &Columns, page: &PageSetup, ctx: &mut Ctx) -> docx_rs::
         .margins(TableCellMargins::new().margin(0, pad as usize, 0, pad as usize))
 }
 
-/// Cells laid on the grid: spans clamped to the columns left; a row with too few cells
-/// has its last cell widened, one with too many has the extra cells' paragraphs moved
-/// into its last cell.
-fn fit_cells(cells: &[Cell], columns: usize) -> Vec<(usize, Cell)> {
-    let mut out: Vec<(usize, Cell)> = Vec::with_capacity(cells.len());
-    let mut used = 0;
-    for cell in cells {
-        if used >= columns {
-            if let Some((_, last)) = out.last_mut() {
-                last.paragraphs.extend(cell.paragraphs.iter().cloned());
-            }
-            continue;
-        }
-        let span = cell.span.clamp(1, columns - used);
-        out.push((
-            used,
-            Cell {
-                span,
-                ..cell.clone()
-            },
-        ));
-        used += span;
-    }
-    if used < columns {
-        match out.last_mut() {
-            Some((_, last)) => last.span += columns - used,
-            None => out.push((
-                0,
-                Cell {
-                    span: columns,
-                    role: Role::TableCell,
-                    align: crate::layout::Align::Left,
-                    paragraphs: Vec::new(),
-                },
-            )),
-        }
-    }
-    out
-}
-
 /// A bordered appendix table: header rows repeated on every page, rows kept whole.
 pub(super) fn table(t: &Table, page: &PageSetup, ctx: &mut Ctx) -> docx_rs::Table {
     ctx.header_rows.push(t.header.len());
@@ -220,7 +180,7 @@ fn table_row(
     v_pad: f32,
 ) -> docx_rs::TableRow {
     let mut height: f32 = 0.0;
-    let cells: Vec<docx_rs::TableCell> = fit_cells(&row.cells, grid.len())
+    let cells: Vec<docx_rs::TableCell> = crate::document::fit_cells(&row.cells, grid.len())
         .into_iter()
         .map(|(at, cell)| {
             let width: usize = grid[at..at + cell.span].iter().sum();
@@ -271,6 +231,8 @@ fn table_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Cell;
+    use crate::layout::Role;
 
     #[test]
     fn grid_adds_up() {
@@ -288,7 +250,7 @@ mod tests {
             align: crate::layout::Align::Left,
             paragraphs: vec![vec![crate::model::Run::plain("x")]],
         };
-        let fitted = fit_cells(&[cell(2), cell(5), cell(1)], 4);
+        let fitted = crate::document::fit_cells(&[cell(2), cell(5), cell(1)], 4);
         assert_eq!(
             fitted
                 .iter()
@@ -297,8 +259,8 @@ mod tests {
             vec![(0, 2), (2, 2)]
         );
         assert_eq!(fitted[1].1.paragraphs.len(), 2);
-        let fitted = fit_cells(&[cell(1)], 3);
+        let fitted = crate::document::fit_cells(&[cell(1)], 3);
         assert_eq!(fitted[0].1.span, 3);
-        assert_eq!(fit_cells(&[], 2)[0].1.span, 2);
+        assert_eq!(crate::document::fit_cells(&[], 2)[0].1.span, 2);
     }
 }

@@ -8,9 +8,9 @@ use super::content::{lay, stack_blocks, Piece, Stack};
 use super::display::{Item, Page, RectItem, Stroke};
 use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
-use crate::document::{Block, Cell, Columns, Document, PageSection, Row, RowKind, Table};
+use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, pt_to_twips, Align, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
+    mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
     COLUMNS_CELL_PADDING_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
     TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
 };
@@ -211,45 +211,6 @@ fn grid(widths_mm: &[f32]) -> Vec<i32> {
     out
 }
 
-/// Cells on the grid: spans clamped; a short row's last cell widened; extra cells'
-/// paragraphs moved into the last cell (as the DOCX writer does).
-fn fit_cells(cells: &[Cell], columns: usize) -> Vec<(usize, Cell)> {
-    let mut out: Vec<(usize, Cell)> = Vec::with_capacity(cells.len());
-    let mut used = 0;
-    for cell in cells {
-        if used >= columns {
-            if let Some((_, last)) = out.last_mut() {
-                last.paragraphs.extend(cell.paragraphs.iter().cloned());
-            }
-            continue;
-        }
-        let span = cell.span.clamp(1, columns - used);
-        out.push((
-            used,
-            Cell {
-                span,
-                ..cell.clone()
-            },
-        ));
-        used += span;
-    }
-    if used < columns {
-        match out.last_mut() {
-            Some((_, last)) => last.span += columns - used,
-            None => out.push((
-                0,
-                Cell {
-                    span: columns,
-                    role: Role::TableCell,
-                    align: Align::Left,
-                    paragraphs: Vec::new(),
-                },
-            )),
-        }
-    }
-    out
-}
-
 struct Builder<'a> {
     fonts: &'a FontSet,
     layout: &'a Layout,
@@ -295,7 +256,7 @@ impl Builder<'_> {
         for w in grid {
             edges.push(edges.last().copied().unwrap_or(0) + w);
         }
-        let cells = fit_cells(&row.cells, grid.len())
+        let cells = crate::document::fit_cells(&row.cells, grid.len())
             .into_iter()
             .map(|(at, cell)| {
                 let w = edges[at + cell.span] - edges[at];
