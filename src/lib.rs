@@ -13,5 +13,6 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod sample;
+pub mod sign;
 pub mod store;
 pub mod validate;

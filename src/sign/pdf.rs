@@ -1,0 +1,1 @@
+//! PAdES baseline (B-B) signature of a PDF, by incremental update.
