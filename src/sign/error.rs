@@ -13,6 +13,12 @@ pub enum SignError {
     UnsupportedKey(String),
     #[error("Khóa bí mật không khớp với chứng thư số trong tệp.")]
     KeyCertificateMismatch,
+    #[error("Không dùng được thiết bị ký số (PKCS#11): {0}")]
+    Token(String),
+    #[error("Mã PIN của thiết bị ký số không đúng.")]
+    WrongPin,
+    #[error("Thiết bị ký số đã bị khóa vì nhập sai mã PIN quá số lần cho phép; liên hệ nơi cấp để mở khóa.")]
+    PinLocked,
     #[error("Không tạo được chữ ký: {0}")]
     Signing(String),
     #[error("Ảnh {what} không đọc được (cần tệp PNG): {detail}")]

@@ -1,7 +1,7 @@
 //! Digital signatures on exported documents: an OOXML package signature (XML-DSig) on
 //! the Word file and a PAdES baseline signature (CMS, incremental update) on the PDF,
-//! both made by a [`Signer`] (a PKCS#12 file today; a PKCS#11 token fits the same
-//! trait), and the verification of both, including documents signed by Word.
+//! both made by a [`Signer`] (a PKCS#12 file, or a USB token through its PKCS#11
+//! module), and the verification of both, including documents signed by Word.
 //!
 //! Nothing here stores or logs a password: it is handed to [`Pkcs12Signer::open`] and
 //! dropped once the key is decrypted.
@@ -10,12 +10,14 @@ mod certificate;
 pub mod docx;
 mod error;
 pub mod pdf;
+mod pkcs11;
 mod pkcs12;
 mod report;
 mod signer;
 
 pub use certificate::{CertificateSummary, DigestAlgorithm, PublicKey};
 pub use error::SignError;
+pub use pkcs11::Pkcs11Signer;
 pub use pkcs12::Pkcs12Signer;
 pub use report::{SignatureReport, SignatureStatus, VerifyReport};
 pub use signer::Signer;

@@ -148,3 +148,140 @@ pub fn identity() -> Identity {
         dir,
     }
 }
+
+/// The PKCS#11 module of SoftHSM2, the software token the tests sign with.
+pub const SOFTHSM_MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+
+/// A SoftHSM2 token holding an identity's key and certificate (and the CA certificate),
+/// as a CA ships a USB token. Programs using it need `SOFTHSM2_CONF` set to `conf`.
+pub struct Token {
+    pub dir: tempfile::TempDir,
+    pub conf: PathBuf,
+    pub label: &'static str,
+    pub pin: &'static str,
+}
+
+/// Whether SoftHSM2 is installed; required (a failure, not a skip) under
+/// `KHCDS_REQUIRE_PDF_TOOLS=1`, as scripts/test sets.
+pub fn have_softhsm() -> bool {
+    let found = Path::new(SOFTHSM_MODULE).exists()
+        && Command::new("softhsm2-util")
+            .arg("--version")
+            .output()
+            .is_ok();
+    if !found && std::env::var("KHCDS_REQUIRE_PDF_TOOLS").is_ok_and(|v| v == "1") {
+        panic!("SoftHSM2 is required (KHCDS_REQUIRE_PDF_TOOLS=1): run ./scripts/install-test-deps");
+    }
+    found
+}
+
+/// A new token "Token thử nghiệm" (PIN 123456) with `id`'s key, imported with
+/// softhsm2-util, and its certificates, written through PKCS#11.
+pub fn token(id: &Identity) -> Token {
+    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+    use cryptoki::session::UserType;
+    use cryptoki::types::AuthPin;
+
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = dir.path().join("tokens");
+    std::fs::create_dir(&tokens).unwrap();
+    let conf = dir.path().join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+            tokens.display()
+        ),
+    )
+    .unwrap();
+    let (label, pin) = ("Token thử nghiệm", "123456");
+    let util = |args: &[&str]| {
+        let out = Command::new("softhsm2-util")
+            .args(args)
+            .env("SOFTHSM2_CONF", &conf)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "softhsm2-util {args:?}: {out:?}");
+    };
+    util(&[
+        "--init-token",
+        "--free",
+        "--label",
+        label,
+        "--pin",
+        pin,
+        "--so-pin",
+        "12345678",
+    ]);
+    let key = id.dir.path().join("signer.key");
+    util(&[
+        "--import",
+        key.to_str().unwrap(),
+        "--token",
+        label,
+        "--label",
+        "Nguyễn Văn An",
+        "--id",
+        "01",
+        "--pin",
+        pin,
+    ]);
+
+    // Certificates: through PKCS#11 itself (softhsm2-util imports keys only).
+    let der = |pem: &Path| {
+        let out = dir.path().join("cert.der");
+        openssl(
+            dir.path(),
+            &[
+                "x509",
+                "-in",
+                pem.to_str().unwrap(),
+                "-outform",
+                "DER",
+                "-out",
+                "cert.der",
+            ],
+        );
+        std::fs::read(out).unwrap()
+    };
+    std::env::set_var("SOFTHSM2_CONF", &conf);
+    let pkcs11 = Pkcs11::new(SOFTHSM_MODULE).unwrap();
+    pkcs11
+        .initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    let slot = pkcs11.get_slots_with_token().unwrap()[0];
+    let session = pkcs11.open_rw_session(slot).unwrap();
+    session
+        .login(UserType::User, Some(&AuthPin::new(pin.into())))
+        .unwrap();
+    for (pem, id_bytes, name) in [(&id.cert_pem, 1u8, "Nguyễn Văn An"), (&id.ca_pem, 2, "CA")] {
+        use x509_cert::der::{Decode, Encode};
+        let value = der(pem);
+        let subject = x509_cert::Certificate::from_der(&value)
+            .unwrap()
+            .tbs_certificate
+            .subject
+            .to_der()
+            .unwrap();
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Subject(subject),
+                Attribute::Value(value),
+                Attribute::Id(vec![id_bytes]),
+                Attribute::Label(name.as_bytes().to_vec()),
+            ])
+            .unwrap();
+    }
+    drop(session);
+    pkcs11.finalize().unwrap();
+    Token {
+        dir,
+        conf,
+        label,
+        pin,
+    }
+}
