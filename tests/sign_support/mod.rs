@@ -175,14 +175,8 @@ pub fn have_softhsm() -> bool {
     found
 }
 
-/// A new token "Token thử nghiệm" (PIN 123456) with `id`'s key, imported with
-/// softhsm2-util, and its certificates, written through PKCS#11.
+/// A new token "Token thử nghiệm" (PIN 123456) with `id`'s key and certificates.
 pub fn token(id: &Identity) -> Token {
-    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
-    use cryptoki::session::UserType;
-    use cryptoki::types::AuthPin;
-
     let dir = tempfile::tempdir().unwrap();
     let tokens = dir.path().join("tokens");
     std::fs::create_dir(&tokens).unwrap();
@@ -228,9 +222,12 @@ pub fn token(id: &Identity) -> Token {
         pin,
     ]);
 
-    // Certificates: through PKCS#11 itself (softhsm2-util imports keys only).
-    let der = |pem: &Path| {
-        let out = dir.path().join("cert.der");
+    // Certificates: with OpenSC's pkcs11-tool (softhsm2-util imports keys only); in a
+    // child process, so the tests never change their own environment.
+    for (pem, object_id, name) in [
+        (&id.cert_pem, "01", "Nguyễn Văn An"),
+        (&id.ca_pem, "02", "CA"),
+    ] {
         openssl(
             dir.path(),
             &[
@@ -243,41 +240,31 @@ pub fn token(id: &Identity) -> Token {
                 "cert.der",
             ],
         );
-        std::fs::read(out).unwrap()
-    };
-    std::env::set_var("SOFTHSM2_CONF", &conf);
-    let pkcs11 = Pkcs11::new(SOFTHSM_MODULE).unwrap();
-    pkcs11
-        .initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
-        .unwrap();
-    let slot = pkcs11.get_slots_with_token().unwrap()[0];
-    let session = pkcs11.open_rw_session(slot).unwrap();
-    session
-        .login(UserType::User, Some(&AuthPin::new(pin.into())))
-        .unwrap();
-    for (pem, id_bytes, name) in [(&id.cert_pem, 1u8, "Nguyễn Văn An"), (&id.ca_pem, 2, "CA")] {
-        use x509_cert::der::{Decode, Encode};
-        let value = der(pem);
-        let subject = x509_cert::Certificate::from_der(&value)
-            .unwrap()
-            .tbs_certificate
-            .subject
-            .to_der()
-            .unwrap();
-        session
-            .create_object(&[
-                Attribute::Class(ObjectClass::CERTIFICATE),
-                Attribute::CertificateType(CertificateType::X_509),
-                Attribute::Token(true),
-                Attribute::Subject(subject),
-                Attribute::Value(value),
-                Attribute::Id(vec![id_bytes]),
-                Attribute::Label(name.as_bytes().to_vec()),
+        let out = Command::new("pkcs11-tool")
+            .args([
+                "--module",
+                SOFTHSM_MODULE,
+                "--token-label",
+                label,
+                "--login",
+                "--pin",
+                pin,
             ])
+            .args([
+                "--write-object",
+                "cert.der",
+                "--type",
+                "cert",
+                "--id",
+                object_id,
+            ])
+            .args(["--label", name])
+            .current_dir(dir.path())
+            .env("SOFTHSM2_CONF", &conf)
+            .output()
             .unwrap();
+        assert!(out.status.success(), "pkcs11-tool: {out:?}");
     }
-    drop(session);
-    pkcs11.finalize().unwrap();
     Token {
         dir,
         conf,
