@@ -45,7 +45,11 @@ fn check(
         .split('&')
         .find_map(|pair| pair.strip_prefix("ContentType="));
     if let Some(stated) = stated_type {
-        if content_types.of(name) != Some(stated) {
+        // Media types compare case-insensitively (RFC 6838 §4.2).
+        if !content_types
+            .of(name)
+            .is_some_and(|actual| actual.eq_ignore_ascii_case(stated))
+        {
             return Err(format!(
                 "Kiểu nội dung của phần {name} đã bị thay đổi sau khi ký"
             ));

@@ -83,7 +83,7 @@ fn signed_parts(
         };
         let rels_text = package.text(&rels_name).transpose()?.unwrap_or_default();
         let canonical = relationships::transform(rels_text, &selection)
-            .map_err(|e| SignError::MalformedDocument(format!("phần {rels_name} hỏng: {e}")))?;
+            .map_err(|e| malformed(&rels_name, e))?;
         parts.push(signed_part(
             &rels_name,
             content_types,
@@ -131,67 +131,74 @@ fn linked_signature(
     content_types: &ContentTypes,
     signature: Vec<u8>,
 ) -> Result<Vec<(String, Vec<u8>)>, SignError> {
-    let malformed =
-        |name: &str, e: String| SignError::MalformedDocument(format!("phần {name} hỏng: {e}"));
     let mut changes = Vec::new();
-    let package_relationships = relationships::of(package, "/")?;
-    let existing_origin = package_relationships
-        .iter()
+    let existing_origin = relationships::of(package, "/")?
+        .into_iter()
         .find(|r| r.kind == ORIGIN_RELATIONSHIP && !r.is_external())
         .map(|r| relationships::resolve("/", &r.target));
-    let origin = existing_origin
-        .clone()
-        .unwrap_or_else(|| DEFAULT_ORIGIN.to_owned());
-    if existing_origin.is_none() {
-        let rels_name = relationships::part_of("/");
-        let rels = package
-            .text(&rels_name)
-            .transpose()?
-            .ok_or_else(|| SignError::MalformedDocument(format!("thiếu phần {rels_name}")))?;
-        let id = free_id(&package_relationships);
-        let target = origin.trim_start_matches('/');
-        let edited = xml::append_elements(
-            rels,
-            "Relationship",
-            &[vec![
-                ("Id", &id),
-                ("Type", ORIGIN_RELATIONSHIP),
-                ("Target", target),
-            ]],
-        )
-        .map_err(|e| malformed(&rels_name, e))?;
-        changes.push((rels_name, edited.into_bytes()));
-    }
+    let origin = match existing_origin {
+        Some(origin) => origin,
+        None => {
+            let target = DEFAULT_ORIGIN.trim_start_matches('/');
+            changes.push(add_relationship(package, "/", ORIGIN_RELATIONSHIP, target)?);
+            DEFAULT_ORIGIN.to_owned()
+        }
+    };
     if package.part(&origin).is_none() {
         changes.push((origin.clone(), Vec::new()));
     }
-
     let folder = origin.rsplit_once('/').map_or("", |(folder, _)| folder);
     let file = (1..)
         .map(|n| format!("sig{n}.xml"))
         .find(|file| package.part(&format!("{folder}/{file}")).is_none())
         .unwrap_or_default();
     let signature_name = format!("{folder}/{file}");
+    changes.push(add_relationship(
+        package,
+        &origin,
+        SIGNATURE_RELATIONSHIP,
+        &file,
+    )?);
+    changes.push(declare_content_types(
+        package,
+        content_types,
+        &origin,
+        &signature_name,
+    )?);
+    changes.push((signature_name, signature));
+    Ok(changes)
+}
 
-    let origin_rels_name = relationships::part_of(&origin);
-    let origin_relationships = relationships::of(package, &origin)?;
-    let id = free_id(&origin_relationships);
-    let link = vec![
-        ("Id", id.as_str()),
-        ("Type", SIGNATURE_RELATIONSHIP),
-        ("Target", &file),
-    ];
-    let origin_rels = match package.text(&origin_rels_name).transpose()? {
-        Some(rels) => xml::append_elements(rels, "Relationship", &[link]),
-        None => xml::append_elements(&relationships::empty_part(), "Relationship", &[link]),
-    }
-    .map_err(|e| malformed(&origin_rels_name, e))?;
-    changes.push((origin_rels_name, origin_rels.into_bytes()));
+/// The relationship part of `source` with one more relationship (the first free
+/// `rIdN`), created when `source` has none.
+fn add_relationship(
+    package: &Package,
+    source: &str,
+    kind: &str,
+    target: &str,
+) -> Result<(String, Vec<u8>), SignError> {
+    let name = relationships::part_of(source);
+    let id = free_id(&relationships::of(package, source)?);
+    let existing = package.text(&name).transpose()?;
+    let empty = relationships::empty_part();
+    let attributes = vec![("Id", id.as_str()), ("Type", kind), ("Target", target)];
+    let edited = xml::append_elements(existing.unwrap_or(&empty), "Relationship", &[attributes])
+        .map_err(|e| malformed(&name, e))?;
+    Ok((name, edited.into_bytes()))
+}
 
+/// `[Content_Types].xml` with the types of the origin (by its extension, as Word does,
+/// when no type covers it yet) and of the signature part.
+fn declare_content_types(
+    package: &Package,
+    content_types: &ContentTypes,
+    origin: &str,
+    signature: &str,
+) -> Result<(String, Vec<u8>), SignError> {
     let mut defaults = Vec::new();
     let mut overrides = Vec::new();
-    if content_types.of(&origin).is_none() {
-        match content_types::extension(&origin) {
+    if content_types.of(origin).is_none() {
+        match content_types::extension(origin) {
             Some(extension) if content_types.default_for(extension).is_none() => {
                 defaults.push(vec![
                     ("Extension", extension),
@@ -199,24 +206,21 @@ fn linked_signature(
                 ])
             }
             _ => overrides.push(vec![
-                ("PartName", origin.as_str()),
+                ("PartName", origin),
                 ("ContentType", ORIGIN_CONTENT_TYPE),
             ]),
         }
     }
     overrides.push(vec![
-        ("PartName", signature_name.as_str()),
+        ("PartName", signature),
         ("ContentType", SIGNATURE_CONTENT_TYPE),
     ]);
-    let types_text = package
-        .text(content_types::NAME)
-        .ok_or(SignError::UnknownFormat)??;
-    let types = xml::append_elements(types_text, "Default", &defaults)
+    let name = content_types::NAME;
+    let text = package.text(name).ok_or(SignError::UnknownFormat)??;
+    let edited = xml::append_elements(text, "Default", &defaults)
         .and_then(|t| xml::append_elements(&t, "Override", &overrides))
-        .map_err(|e| malformed(content_types::NAME, e))?;
-    changes.push((content_types::NAME.to_owned(), types.into_bytes()));
-    changes.push((signature_name, signature));
-    Ok(changes)
+        .map_err(|e| malformed(name, e))?;
+    Ok((name.to_owned(), edited.into_bytes()))
 }
 
 /// The first `rIdN` no relationship of the part uses.
@@ -225,4 +229,8 @@ fn free_id(relationships: &[Relationship]) -> String {
         .map(|n| format!("rId{n}"))
         .find(|id| relationships.iter().all(|r| r.id != *id))
         .unwrap_or_default()
+}
+
+fn malformed(name: &str, detail: String) -> SignError {
+    SignError::MalformedDocument(format!("phần {name} hỏng: {detail}"))
 }

@@ -106,7 +106,16 @@ fn check_signature(
     if let (Some(properties), Some(signer)) = (signed_properties, &checked.signer) {
         problems.extend(check_signing_certificate(properties, signer));
     }
-    checked.signing_time = package_objects
+    checked.signing_time = signing_time(&package_objects, signed_properties);
+}
+
+/// The signing time the signature claims: `mdssi:SignatureTime` in the package object
+/// (Part 2 §13.2.4.7), which every Word version writes, else XAdES `SigningTime`.
+fn signing_time(
+    package_objects: &[Node],
+    signed_properties: Option<Node>,
+) -> Option<DateTime<Utc>> {
+    package_objects
         .iter()
         .flat_map(|object| object.descendants())
         .find(|n| n.has_tag_name((MDSSI_NAMESPACE, "SignatureTime")))
@@ -119,7 +128,7 @@ fn check_signature(
                 .descendants()
                 .find(|n| n.has_tag_name((XADES_NAMESPACE, "SigningTime")))
         })
-        .and_then(|n| parse_time(n.text()?));
+        .and_then(|n| parse_time(n.text()?))
 }
 
 /// Every element by its `Id`; two elements with one `Id` make references ambiguous, the
