@@ -167,6 +167,16 @@ mod tests {
     }
 
     #[test]
+    fn transform_output_is_already_canonical() {
+        let selection = Selection {
+            ids: vec!["rId1".into(), "rId2".into()],
+            types: vec![],
+        };
+        let out = transform(RELS, &selection).unwrap();
+        assert_eq!(c14n::document(&xml::parse(&out).unwrap()), out);
+    }
+
+    #[test]
     fn transform_selects_by_type_too_and_ignores_unselected_changes() {
         let by_type = Selection {
             ids: vec![],
