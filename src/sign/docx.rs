@@ -1,1 +1,0 @@
-//! OOXML package signature of a Word file (XML-DSig, as Word 2016 writes it).
