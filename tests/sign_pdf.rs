@@ -548,6 +548,12 @@ fn hostile_inputs_are_errors_not_panics() {
     let mut contents = signed.clone();
     let c = find(b"/Contents <");
     contents[c..c + 8].copy_from_slice(b"3084FFFF");
+    // A signature that cannot be read is reported broken, not the whole file refused.
+    let report = verify(&contents).unwrap();
+    assert!(
+        matches!(&report.signatures[0].status, SignatureStatus::Broken(r) if r.contains("Chữ ký hỏng")),
+        "{report:?}"
+    );
     inputs.push(contents);
 
     for (i, input) in inputs.iter().enumerate() {

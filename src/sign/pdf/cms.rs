@@ -152,20 +152,22 @@ pub struct CmsCheck {
 /// Checks the CMS `contents` (DER, maybe followed by the zero padding of /Contents) against
 /// `signed`, the bytes its signer saw: the message digest, the signature over the signed
 /// attributes by the certificate the SignerInfo identifies, and the ESS certificate hash.
-pub fn check(contents: &[u8], signed: &[u8]) -> Result<CmsCheck, SignError> {
-    let malformed = |e: der::Error| SignError::MalformedDocument(format!("chữ ký CMS hỏng: {e}"));
+/// A CMS that cannot be read gives the reason, in Vietnamese, as the error.
+pub fn check(contents: &[u8], signed: &[u8]) -> Result<CmsCheck, String> {
+    let malformed = |e: der::Error| format!("Chữ ký hỏng, không đọc được ({e}).");
     // The reserved /Contents is longer than the CMS: read one element, ignore the rest.
     let content_info = ContentInfo::decode(&mut SliceReader::new(contents).map_err(malformed)?)
         .map_err(malformed)?;
     if content_info.content_type != rfc5911::ID_SIGNED_DATA {
-        return Err(SignError::MalformedDocument(
-            "chữ ký CMS không phải SignedData".into(),
-        ));
+        return Err("Chữ ký không phải dạng CMS SignedData.".into());
     }
     let signed_data: SignedData = content_info.content.decode_as().map_err(malformed)?;
-    let signer_info = signed_data.signer_infos.0.iter().next().ok_or_else(|| {
-        SignError::MalformedDocument("chữ ký CMS không có thông tin người ký".into())
-    })?;
+    let signer_info = signed_data
+        .signer_infos
+        .0
+        .iter()
+        .next()
+        .ok_or("Chữ ký không có thông tin người ký (SignerInfo).")?;
     let certificates: Vec<&Certificate> = signed_data
         .certificates
         .iter()

@@ -240,14 +240,17 @@ impl Prepared {
     }
 
     /// Writes the `/ByteRange`; returns the bytes it covers, to digest.
-    pub fn signed_bytes(&mut self) -> Vec<u8> {
+    pub fn signed_bytes(&mut self) -> Result<Vec<u8>, SignError> {
         let [a, b, c, d] = self.byte_range();
         let text = format!("{a} {b} {c} {d}");
         let field = &mut self.bytes[self.byte_range.start + 1..self.byte_range.end - 1];
-        field[..text.len()].copy_from_slice(text.as_bytes());
+        field
+            .get_mut(..text.len())
+            .ok_or_else(|| SignError::UnsupportedPdf("tệp quá lớn".into()))?
+            .copy_from_slice(text.as_bytes());
         let mut signed = self.bytes[..b].to_vec();
         signed.extend_from_slice(&self.bytes[c..c + d]);
-        signed
+        Ok(signed)
     }
 
     /// Puts `cms` into `/Contents`; fails when it does not fit the reserved room.

@@ -101,7 +101,7 @@ pub fn sign(
         },
     );
     let mut prepared = update.write(pdf)?;
-    let digest = Sha256::digest(prepared.signed_bytes());
+    let digest = Sha256::digest(prepared.signed_bytes()?);
     let cms = cms::cades_detached(signer, &digest)?;
     prepared.finish(&cms)
 }

@@ -81,7 +81,10 @@ fn check_signature(
     };
     let mut signed = pdf[..b].to_vec();
     signed.extend_from_slice(&pdf[c..end]);
-    let check = cms::check(&contents, &signed)?;
+    let check = match cms::check(&contents, &signed) {
+        Ok(check) => check,
+        Err(reason) => return broken(&reason, end),
+    };
     let signing_time = time_m.or_else(|| check.signing_time.map(vietnam_time));
     Ok((
         end,
