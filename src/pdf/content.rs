@@ -2,7 +2,7 @@
 //! engine's [`LaidParagraph`], and the blocks of a table cell into a stack of lines and
 //! rules with their offsets. Sizes are whole twips, as LibreOffice computes them.
 
-use super::display::{Item, LineItem, Page, PT_PER_MM};
+use super::display::{Item, LineItem, Page, SignatureSpace, PT_PER_MM};
 use super::fonts::{FontSet, Style};
 use super::paragraph::{
     layout_paragraph, place_line, twips_to_pt, Align as EngineAlign, LaidLine, LaidParagraph,
@@ -100,12 +100,23 @@ pub struct Piece {
     pub kind: PieceKind,
 }
 
+/// The blank left for the signature above the signer's name, in a stack: `top` and
+/// `height` twips, `width` points (the stack's width).
+#[derive(Debug, Clone, Copy)]
+pub struct SignatureGap {
+    pub top: i32,
+    pub height: i32,
+    pub width: f64,
+}
+
 /// Content stacked from the top of a cell: pieces and the total height (paragraph
 /// spacing included), twips.
 #[derive(Debug, Clone, Default)]
 pub struct Stack {
     pub pieces: Vec<Piece>,
     pub height: i32,
+    /// Where the signature goes, when the stack holds the signer's name.
+    pub signature_gap: Option<SignatureGap>,
 }
 
 impl Stack {
@@ -154,6 +165,14 @@ impl Stack {
         top: f64,
         shift: i32,
     ) {
+        if let Some(gap) = self.signature_gap {
+            page.signature_space = Some(SignatureSpace {
+                x,
+                y: top + twips_to_pt(gap.top - shift),
+                width: gap.width,
+                height: twips_to_pt(gap.height),
+            });
+        }
         for piece in &self.pieces[range] {
             let y = top + twips_to_pt(piece.top - shift);
             match &piece.kind {
@@ -185,7 +204,16 @@ pub fn stack_blocks(fonts: &FontSet, layout: &Layout, blocks: &[Block], width_pt
         for block in blocks {
             match block {
                 Block::Paragraph(Paragraph { role, runs, .. }) => {
-                    stack.push_paragraph(lay(fonts, layout, *role, runs, None, width))
+                    let laid = lay(fonts, layout, *role, runs, None, width);
+                    // The signer name's space before is the signature space (layout::style).
+                    if *role == Role::SignerName {
+                        stack.signature_gap = Some(SignatureGap {
+                            top: stack.height,
+                            height: laid.space_before,
+                            width,
+                        });
+                    }
+                    stack.push_paragraph(laid)
                 }
                 Block::Rule(r) => stack.push_rule(r.length_mm, width, 0),
                 Block::Columns(c) => c

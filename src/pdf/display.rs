@@ -150,12 +150,26 @@ pub enum Item {
     Image(ImageItem),
 }
 
+/// Where a leader signs on paper: the blank between the chức vụ lines and the signer's
+/// name in the closing block, the signer column's full width. The writer puts the empty
+/// signature field of the PDF there. `y` is the top edge.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SignatureSpace {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
 /// One page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub width_pt: f64,
     pub height_pt: f64,
     pub items: Vec<Item>,
+    /// The signature space, on the page of the closing block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_space: Option<SignatureSpace>,
 }
 
 impl Page {
@@ -164,6 +178,7 @@ impl Page {
             width_pt,
             height_pt,
             items: Vec::new(),
+            signature_space: None,
         }
     }
 

@@ -36,11 +36,12 @@ pub mod paginate;
 pub mod paragraph;
 pub mod render;
 pub mod shape;
+mod signature_field;
 pub mod write;
 
 pub use display::{
     Color, DisplayDocument, ImageItem, Item, LineItem, Metadata, Page, PlacedGlyph, RasterImage,
-    RectItem, Stroke, TextRun, A4_HEIGHT_PT, A4_WIDTH_PT, PT_PER_CM, PT_PER_MM,
+    RectItem, SignatureSpace, Stroke, TextRun, A4_HEIGHT_PT, A4_WIDTH_PT, PT_PER_CM, PT_PER_MM,
 };
 pub use fonts::{FaceId, FontOrigin, FontSet, LineMetrics, Style};
 pub use linebreak::BreakStrategy;

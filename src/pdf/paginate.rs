@@ -75,11 +75,24 @@ impl RowBox {
                 .cloned()
                 .partition(|p| p.top + p.height <= cut);
             let first_height = a.last().map(|p| p.top + p.height).unwrap_or(0);
+            let shift = b.first().map(|p| p.top).unwrap_or(0);
+            // The signature space goes with the part it ends in.
+            let (gap_first, gap_rest) = match stack.signature_gap {
+                Some(g) if g.top + g.height <= cut => (Some(g), None),
+                Some(g) if g.top >= shift => (
+                    None,
+                    Some(super::content::SignatureGap {
+                        top: g.top - shift,
+                        ..g
+                    }),
+                ),
+                _ => (None, None),
+            };
             first.cells[i].2 = Stack {
                 pieces: a,
                 height: first_height,
+                signature_gap: gap_first,
             };
-            let shift = b.first().map(|p| p.top).unwrap_or(0);
             let b: Vec<Piece> = b
                 .into_iter()
                 .map(|p| Piece {
@@ -94,6 +107,7 @@ impl RowBox {
                     stack.height - shift
                 },
                 pieces: b,
+                signature_gap: gap_rest,
             };
         }
         (first, rest)

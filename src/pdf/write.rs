@@ -24,6 +24,7 @@ use printpdf::{
 
 use super::display::{Color, DisplayDocument, Item, TextRun};
 use super::fonts::{FaceId, FontSet};
+use super::signature_field::add_signature_field;
 
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -284,14 +285,30 @@ pub fn write_pdf_with_report(
     pdf.with_pages(pages);
 
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let mut bytes = pdf.save(&PdfSaveOptions::default(), &mut warnings);
-    // printpdf 0.12 always writes a "%PDF-1.3" header, but the file uses PDF 1.4+ features
-    // (soft masks for transparent images) and Decree 30 asks for PDF 1.4 or later. The
-    // header has the same length for 1.7, so no offset in the xref table moves.
-    if bytes.starts_with(b"%PDF-1.3") {
-        bytes[5..8].copy_from_slice(b"1.7");
-    }
+    let options = PdfSaveOptions::default();
+    // Saved through lopdf (what `PdfDocument::save` does inside) to add the empty
+    // signature field, which printpdf cannot describe.
+    let mut lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
     report.warnings = warnings.iter().map(|w| format!("{w:?}")).collect();
+    let signature_space = doc
+        .pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| p.signature_space.map(|s| (i, p.height_pt, s)));
+    if let Some((page_index, page_height, space)) = signature_space {
+        add_signature_field(&mut lopdf_doc, page_index, page_height, &space)
+            .map_err(WriteError::Printpdf)?;
+    }
+    if options.optimize {
+        lopdf_doc.compress();
+    }
+    // printpdf writes PDF 1.3, but the file uses PDF 1.4+ features (soft masks for
+    // transparent images) and Decree 30 asks for PDF 1.4 or later.
+    lopdf_doc.version = "1.7".into();
+    let mut bytes = Vec::new();
+    lopdf_doc
+        .save_to(&mut bytes)
+        .map_err(|e| WriteError::Printpdf(e.to_string()))?;
     if bytes.is_empty() {
         return Err(WriteError::Printpdf(report.warnings.join("; ")));
     }

@@ -35,6 +35,8 @@ pub enum SignError {
         #[source]
         source: std::io::Error,
     },
+    #[error("Chưa ký được tệp PDF này: {0}.")]
+    UnsupportedPdf(String),
 }
 
 impl SignError {

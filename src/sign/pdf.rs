@@ -1,1 +1,0 @@
-//! PAdES baseline (B-B) signature of a PDF, by incremental update.
