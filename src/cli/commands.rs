@@ -8,7 +8,7 @@ use khcds::store::{PlanFile, RevisionReason};
 use khcds::validate::{self, Finding, Part, Severity};
 use khcds::{atomic_file, docx, interchange, sample};
 
-use super::{Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
+use super::{signing, Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
 
 pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
     match command {
@@ -46,6 +46,28 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             print!("{}", interchange::json_schema());
             Ok(())
         }
+        Command::Sign {
+            file,
+            p12,
+            pkcs11,
+            token,
+            password_file,
+            signature_image,
+            seal_image,
+            reason,
+            location,
+            output,
+        } => signing::sign(signing::SignArgs {
+            file,
+            key: signing::KeySource::from_args(p12, pkcs11, token)?,
+            password_file,
+            signature_image,
+            seal_image,
+            reason,
+            location,
+            output,
+        }),
+        Command::Verify { file, format } => signing::verify(&file, format),
     }
 }
 
@@ -268,7 +290,7 @@ fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<
     Ok(())
 }
 
-fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(super) fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     atomic_file::write(path, bytes)
         .map_err(|e| Failure::io(format!("không ghi được «{}»: {e}", path.display())))
 }

@@ -7,6 +7,7 @@
 //! dropped once the key is decrypted.
 
 mod certificate;
+mod document;
 pub mod docx;
 mod error;
 pub mod pdf;
@@ -16,6 +17,7 @@ mod report;
 mod signer;
 
 pub use certificate::{CertificateSummary, DigestAlgorithm, PublicKey};
+pub use document::{sign_document, verify_document, DocumentFormat, SignRequest};
 pub use error::SignError;
 pub use pkcs11::Pkcs11Signer;
 pub use pkcs12::Pkcs12Signer;

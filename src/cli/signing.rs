@@ -1,0 +1,192 @@
+//! `khcds sign` and `khcds verify`.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+
+use khcds::sign::{
+    sign_document, verify_document, CertificateSummary, DocumentFormat, Pkcs11Signer, Pkcs12Signer,
+    SignError, SignRequest, SignatureStatus, Signer, VerifyReport,
+};
+
+use super::commands::write_output;
+use super::{Failure, TextOrJson};
+
+/// Where the key is: a PKCS#12 file, or a token behind a PKCS#11 module.
+pub(super) enum KeySource {
+    Pkcs12(PathBuf),
+    Pkcs11 {
+        module: PathBuf,
+        token: Option<String>,
+    },
+}
+
+impl KeySource {
+    pub fn from_args(
+        p12: Option<PathBuf>,
+        pkcs11: Option<PathBuf>,
+        token: Option<String>,
+    ) -> Result<Self, Failure> {
+        match (p12, pkcs11) {
+            (Some(p12), None) => Ok(KeySource::Pkcs12(p12)),
+            (None, Some(module)) => Ok(KeySource::Pkcs11 { module, token }),
+            _ => Err(Failure::io(
+                "hãy chọn một nguồn khóa: --p12 (tệp chứng thư số) hoặc --pkcs11 (thiết bị ký số).",
+            )),
+        }
+    }
+}
+
+pub(super) struct SignArgs {
+    pub file: PathBuf,
+    pub key: KeySource,
+    pub password_file: Option<PathBuf>,
+    pub signature_image: Option<PathBuf>,
+    pub seal_image: Option<PathBuf>,
+    pub reason: Option<String>,
+    pub location: Option<String>,
+    pub output: PathBuf,
+}
+
+impl From<SignError> for Failure {
+    fn from(e: SignError) -> Self {
+        Failure::io(e)
+    }
+}
+
+pub(super) fn sign(args: SignArgs) -> Result<(), Failure> {
+    let document = read(&args.file)?;
+    let signer: Box<dyn Signer> = match &args.key {
+        KeySource::Pkcs12(path) => {
+            let password = secret(args.password_file.as_deref(), "Mật khẩu của chứng thư số")?;
+            Box::new(Pkcs12Signer::open_file(path, &password)?)
+        }
+        KeySource::Pkcs11 { module, token } => {
+            let pin = secret(args.password_file.as_deref(), "Mã PIN của thiết bị ký số")?;
+            Box::new(Pkcs11Signer::open(module, token.as_deref(), &pin)?)
+        }
+    };
+    let image = |path: &Option<PathBuf>| path.as_deref().map(read).transpose();
+    let request = SignRequest {
+        signing_time: chrono::Utc::now(),
+        reason: args.reason.map(|r| khcds::model::normalize_nfc(&r)),
+        location: args.location.map(|l| khcds::model::normalize_nfc(&l)),
+        signature_image: image(&args.signature_image)?,
+        seal_image: image(&args.seal_image)?,
+    };
+    let (format, signed) = sign_document(&document, signer.as_ref(), &request)?;
+    if format == DocumentFormat::Docx
+        && (request.signature_image.is_some() || request.seal_image.is_some())
+    {
+        eprintln!(
+            "Lưu ý: ảnh chữ ký và con dấu chỉ hiện trên bản PDF; chữ ký số trong tệp Word không có hình."
+        );
+    }
+    write_output(&args.output, &signed)?;
+    let who = CertificateSummary::of(signer.certificate());
+    println!(
+        "Đã ký {} bằng chứng thư số của {}: {}.",
+        format.label(),
+        who.common_name,
+        args.output.display()
+    );
+    Ok(())
+}
+
+pub(super) fn verify(file: &Path, format: TextOrJson) -> Result<(), Failure> {
+    let bytes = read(file)?;
+    let (kind, report) = match verify_document(&bytes) {
+        Err(SignError::NotSigned) => return Err(Failure::invalid(SignError::NotSigned)),
+        other => other?,
+    };
+    match format {
+        TextOrJson::Json => {
+            let body = serde_json::json!({
+                "format": kind,
+                "valid": report.is_valid(),
+                "report": report,
+            });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&body).map_err(Failure::io)?
+            );
+        }
+        TextOrJson::Text => print_report(file, kind, &report),
+    }
+    if report.is_valid() {
+        Ok(())
+    } else {
+        Err(Failure::invalid(
+            "chữ ký số không hợp lệ hoặc văn bản đã bị thay đổi sau khi ký.",
+        ))
+    }
+}
+
+fn print_report(file: &Path, kind: DocumentFormat, report: &VerifyReport) {
+    println!("Văn bản: {} ({})", file.display(), kind.label());
+    for (i, signature) in report.signatures.iter().enumerate() {
+        let verdict = match &signature.status {
+            SignatureStatus::Valid => "HỢP LỆ".to_owned(),
+            SignatureStatus::Broken(reason) => format!("KHÔNG HỢP LỆ — {reason}"),
+        };
+        println!("Chữ ký {}: {verdict}", i + 1);
+        match &signature.signer {
+            Some(who) => {
+                println!("  Người ký: {}", who.common_name);
+                println!("  Chứng thư số: {}", who.subject);
+                println!("  Cơ quan cấp: {}", who.issuer);
+                println!(
+                    "  Số hiệu: {}; hiệu lực từ {} đến {}",
+                    who.serial,
+                    who.not_before.format("%d/%m/%Y"),
+                    who.not_after.format("%d/%m/%Y")
+                );
+            }
+            None => println!("  Người ký: không rõ (chữ ký không kèm chứng thư số)"),
+        }
+        if let Some(time) = signature.signing_time {
+            println!(
+                "  Thời gian ký (theo máy ký): {}",
+                time.format("%d/%m/%Y %H:%M:%S (UTC%:z)")
+            );
+        }
+        for note in &signature.notes {
+            println!("  Ghi chú: {note}");
+        }
+    }
+    if let Some(problem) = &report.document_problem {
+        println!("Văn bản: {problem}");
+    }
+    if report.is_valid() {
+        println!(
+            "Kết luận: văn bản còn nguyên vẹn như khi ký. Chuỗi chứng thư số chưa được đối chiếu với danh sách tổ chức cung cấp dịch vụ chứng thực tin cậy (kiểm tra ngoại tuyến)."
+        );
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::from(SignError::io(path, e)))
+}
+
+/// A password or PIN: from `--password-file` (its first line), else asked on the terminal
+/// (as `prompt`) without echo, else the first line of standard input (for scripts:
+/// `khcds sign … < mat-khau.txt`).
+fn secret(file: Option<&Path>, prompt: &str) -> Result<String, Failure> {
+    let line = match file {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| Failure::from(SignError::io(path, e)))?;
+            text.lines().next().unwrap_or_default().to_owned()
+        }
+        None if std::io::stdin().is_terminal() => rpassword::prompt_password(format!("{prompt}: "))
+            .map_err(|e| Failure::io(format!("không đọc được mật khẩu: {e}")))?,
+        None => {
+            let mut line = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .map_err(|e| Failure::io(format!("không đọc được mật khẩu: {e}")))?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    Ok(line)
+}
