@@ -17,6 +17,8 @@ pub const COMMANDS: &[&str] = &[
     "restore_revision",
     "export_plan",
     "open_exported",
+    "sign_defaults",
+    "sign_exported",
     "recent_files",
     "forget_recent",
     "get_settings",

@@ -35,6 +35,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::restore_revision,
             commands::export_plan,
             commands::open_exported,
+            commands::sign_defaults,
+            commands::sign_exported,
             commands::recent_files,
             commands::forget_recent,
             commands::get_settings,

@@ -38,6 +38,17 @@ pub struct Settings {
     pub export_dir: Option<PathBuf>,
     /// Autosave delay while typing, milliseconds.
     pub autosave_delay_ms: u32,
+    /// The files chosen at the last signing (never the password).
+    pub sign_files: SignFiles,
+}
+
+/// The certificate file and images a drafter signs with, offered again next time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SignFiles {
+    pub p12: Option<PathBuf>,
+    pub signature_image: Option<PathBuf>,
+    pub seal_image: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -46,6 +57,7 @@ impl Default for Settings {
             export_format: "json".into(),
             export_dir: None,
             autosave_delay_ms: 400,
+            sign_files: SignFiles::default(),
         }
     }
 }

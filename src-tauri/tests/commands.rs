@@ -1,6 +1,9 @@
 //! The commands through Tauri's IPC, with the real config and capabilities
 //! (`generate_context!`) on the mock runtime: no display needed.
 
+#[path = "../../tests/sign_support/mod.rs"]
+mod sign_support;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -292,16 +295,7 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
     // The Word and PDF writers of the engine, through the same command.
     for (format, magic) in [("docx", &b"PK"[..]), ("pdf", &b"%PDF-"[..])] {
         let path = root.path().join(format!("xuat.{format}"));
-        let job = t.ok("export_plan", json!({"format": format, "path": path}));
-        loop {
-            let p = rx
-                .recv_timeout(Duration::from_secs(120))
-                .expect("progress event");
-            if p["job"] == job && p["done"] == true {
-                assert!(p["error"].is_null(), "{p}");
-                break;
-            }
-        }
+        export_and_wait(&t, format, &path);
         assert!(std::fs::read(&path).unwrap().starts_with(magic), "{format}");
     }
     let text = std::fs::read_to_string(&out).unwrap();
@@ -340,6 +334,98 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
             json!({"path": "/etc/passwd", "folder": false})
         )
         .contains("Chỉ mở được tệp vừa xuất"));
+}
+
+/// Exports the open plan as `format` to `path` and waits for the end.
+fn export_and_wait(t: &TestApp, format: &str, path: &Path) {
+    let (tx, rx) = mpsc::channel::<Value>();
+    let id = t.app.listen_any("export-progress", move |e| {
+        let _ = tx.send(serde_json::from_str(e.payload()).unwrap());
+    });
+    let job = t.ok("export_plan", json!({"format": format, "path": path}));
+    loop {
+        let p = rx
+            .recv_timeout(Duration::from_secs(120))
+            .expect("progress event");
+        if p["job"] == job && p["done"] == true {
+            assert!(p["error"].is_null(), "{p}");
+            break;
+        }
+    }
+    t.app.unlisten(id);
+}
+
+#[test]
+fn sign_step_signs_the_export_and_remembers_files_not_the_password() {
+    let root = tempfile::tempdir().unwrap();
+    let id = sign_support::identity();
+    let t = start(root.path());
+    t.new_plan("ke-hoach.khcds", json!({"sample": true}));
+    let pdf = root.path().join("ke-hoach.pdf");
+    // Only a file exported in this session can be signed.
+    assert!(t
+        .err("sign_defaults", json!({"path": pdf}))
+        .contains("Chỉ ký được tệp vừa xuất"));
+    export_and_wait(&t, "pdf", &pdf);
+
+    let defaults = t.ok("sign_defaults", json!({"path": pdf}));
+    assert_eq!(
+        defaults["output"],
+        json!(root.path().join("ke-hoach-da-ky.pdf"))
+    );
+    assert!(defaults["files"]["p12"].is_null());
+    let args = |password: &str| {
+        json!({
+            "path": pdf, "output": defaults["output"], "p12": id.p12, "password": password,
+            "signatureImage": null, "sealImage": null, "reason": "Phê duyệt"
+        })
+    };
+    assert!(t
+        .err("sign_exported", args("sai"))
+        .contains("Mật khẩu của tệp chứng thư số không đúng"));
+    let signed = t.ok("sign_exported", args(sign_support::PASSWORD));
+    assert_eq!(signed["signer"], "Nguyễn Văn An");
+    assert!(signed["signing_time"]
+        .as_str()
+        .unwrap()
+        .ends_with("(UTC+07:00)"));
+    let bytes = std::fs::read(root.path().join("ke-hoach-da-ky.pdf")).unwrap();
+    let (_, report) = khcds::sign::verify_document(&bytes).unwrap();
+    assert!(report.is_valid(), "{report:?}");
+
+    // The certificate file is offered next time; the password is stored nowhere.
+    let again = t.ok("sign_defaults", json!({"path": pdf}));
+    assert_eq!(again["files"]["p12"], json!(id.p12));
+    for entry in std::fs::read_dir(&t.dirs.data).unwrap() {
+        let text = std::fs::read(entry.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&text);
+        assert!(!text.contains(sign_support::PASSWORD));
+    }
+
+    // A Word export signs too; the image fields are simply not used.
+    let docx = root.path().join("ke-hoach.docx");
+    export_and_wait(&t, "docx", &docx);
+    let out = root.path().join("ke-hoach-da-ky.docx");
+    t.ok(
+        "sign_exported",
+        json!({
+            "path": docx, "output": out, "p12": id.p12, "password": sign_support::PASSWORD,
+            "signatureImage": null, "sealImage": null, "reason": null
+        }),
+    );
+    let (_, report) = khcds::sign::verify_document(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(report.is_valid(), "{report:?}");
+    // The signed copy must keep the document's type.
+    assert!(t
+        .err(
+            "sign_exported",
+            json!({
+                "path": docx, "output": root.path().join("x.pdf"), "p12": id.p12,
+                "password": sign_support::PASSWORD, "signatureImage": null, "sealImage": null,
+                "reason": null
+            })
+        )
+        .contains("cùng loại"));
 }
 
 #[test]

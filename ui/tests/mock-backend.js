@@ -147,6 +147,17 @@
       return job;
     },
     open_exported: ({ path, folder }) => { state.opened = { path, folder }; return null; },
+    sign_defaults: ({ path }) => {
+      if (!state.exported.includes(path)) throw 'Chỉ ký được tệp vừa xuất trong phiên làm việc này.';
+      return { output: path.replace(/\.(pdf|docx)$/, '-da-ky.$1'), files: { p12: null, signature_image: null, seal_image: null } };
+    },
+    sign_exported: (args) => {
+      if (!args.p12) throw 'Hãy chọn tệp chứng thư số (.p12, .pfx).';
+      if (args.password !== 'đúng') throw 'Mật khẩu của tệp chứng thư số không đúng.';
+      state.signed = args;
+      state.exported.push(args.output);
+      return { path: args.output, format: 'PDF', signer: 'Nguyễn Văn An', issuer: 'CN=CA thử nghiệm', signing_time: '23/11/2026 10:15:02 (UTC+07:00)', valid_until: '22/11/2031' };
+    },
     quit: () => null,
     get_settings: () => ({ export_format: 'json', export_dir: null, autosave_delay_ms: 400 }),
     set_settings: ({ settings }) => settings,

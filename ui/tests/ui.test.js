@@ -279,6 +279,58 @@ test('export: JSON with progress, then open file / open folder', async () => {
   await page.waitForSelector('#export-message.error');
 });
 
+test('sign step after a PDF export: certificate, password kept out of the page, images, result', async () => {
+  const page = await openApp(browser, url, { openPlan: true, filled: true, dialogOpen: '/home/drafter/Chứng thư/nguyen-van-an.p12' });
+  await page.click('#btn-export');
+  await page.click('input[name="format"][value="pdf"]');
+  await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.pdf'));
+  await page.click('#export-go');
+  await page.click('#sign-exported');
+  await page.waitForSelector('#sign-p12');
+  assert.equal(await page.inputValue('#sign-output'), '/home/drafter/KeHoachCDS/ke-hoach-mau-da-ky.pdf');
+  // Without a certificate file the command's message is shown.
+  await page.click('#sign-go');
+  await page.waitForSelector('#sign-message.error');
+  assert.match(await page.textContent('#sign-message'), /chọn tệp chứng thư số/);
+  // The file dialog fills the certificate path.
+  await page.click('#sign-p12 + button');
+  await page.waitForFunction(() => document.querySelector('#sign-p12').value.endsWith('.p12'));
+  await page.fill('#sign-signature-image', '/home/drafter/Ảnh/chu-ky.png');
+  await page.fill('#sign-seal-image', '/home/drafter/Ảnh/con-dau.png');
+  await page.fill('#sign-reason', 'Phê duyệt');
+  // A wrong password: clear message, the password is selected for retyping.
+  await page.fill('#sign-password', 'sai');
+  await page.click('#sign-go');
+  await page.waitForSelector('#sign-message.error:has-text("Mật khẩu")');
+  await page.fill('#sign-password', 'đúng');
+  await shot(page, 'sign');
+  await page.click('#sign-go');
+  await page.waitForSelector('#open-signed');
+  assert.match(await page.textContent('#sign-message'), /Đã ký: .*ke-hoach-mau-da-ky\.pdf\. Người ký: Nguyễn Văn An/);
+  assert.equal(await page.inputValue('#sign-password'), '', 'the password is cleared once used');
+  const signed = await page.evaluate(() => window.__mock.signed);
+  assert.deepEqual(
+    { p12: signed.p12, signatureImage: signed.signatureImage, sealImage: signed.sealImage, reason: signed.reason, path: signed.path },
+    { p12: '/home/drafter/Chứng thư/nguyen-van-an.p12', signatureImage: '/home/drafter/Ảnh/chu-ky.png', sealImage: '/home/drafter/Ảnh/con-dau.png', reason: 'Phê duyệt', path: '/home/drafter/KeHoachCDS/ke-hoach-mau.pdf' },
+  );
+  await shot(page, 'sign-done');
+  await page.click('#open-signed');
+  assert.deepEqual(await page.evaluate(() => window.__mock.opened), { path: '/home/drafter/KeHoachCDS/ke-hoach-mau-da-ky.pdf', folder: false });
+});
+
+test('sign step after a Word export: no image fields, says why', async () => {
+  const page = await openApp(browser, url, { openPlan: true, filled: true });
+  await page.click('#btn-export');
+  await page.click('input[name="format"][value="docx"]');
+  await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.docx'));
+  await page.click('#export-go');
+  await page.click('#sign-exported');
+  await page.waitForSelector('#sign-p12');
+  assert.equal(await page.locator('#sign-signature-image').count(), 0);
+  assert.match(await page.textContent('.modal:has(#sign-p12)'), /chỉ hiện trên bản PDF/);
+  assert.equal(await page.inputValue('#sign-output'), '/home/drafter/KeHoachCDS/ke-hoach-mau-da-ky.docx');
+});
+
 test('revision history: save one with a note, restore one after confirming', async () => {
   const page = await openApp(browser, url, { openPlan: true, filled: true });
   await page.click('#btn-history');

@@ -4,6 +4,7 @@
 //! Commands are `async` so they run off the main (UI) thread.
 
 pub mod export;
+pub mod sign;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -16,7 +17,7 @@ use khcds::validate::{self, Finding};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::prefs::{RecentFile, Settings};
+use crate::prefs::{RecentFile, Settings, SignFiles};
 use crate::state::AppState;
 use export::{Format, FormatInfo};
 
@@ -433,6 +434,86 @@ pub async fn open_exported<R: Runtime>(
         app.opener().open_path(path.to_string_lossy(), None::<&str>)
     };
     result.map_err(|e| format!("Không mở được «{}»: {e}", path.display()))
+}
+
+// ---------------------------------------------------------------------------------
+// Signing
+
+/// What the sign form starts with: the signed copy's name beside the export, and the
+/// certificate and images used last time (when they still exist).
+#[derive(Debug, Clone, Serialize)]
+pub struct SignDefaults {
+    pub output: PathBuf,
+    pub files: SignFiles,
+}
+
+#[tauri::command]
+pub async fn sign_defaults(state: State<'_, AppState>, path: String) -> CmdResult<SignDefaults> {
+    let document = exported_document(&state, &path)?;
+    let last = state.prefs().settings.sign_files.clone();
+    let existing = |p: Option<PathBuf>| p.filter(|p| p.is_file());
+    Ok(SignDefaults {
+        output: sign::signed_name(&document),
+        files: SignFiles {
+            p12: existing(last.p12),
+            signature_image: existing(last.signature_image),
+            seal_image: existing(last.seal_image),
+        },
+    })
+}
+
+/// Signs a file exported in this session with the drafter's PKCS#12 file; the signed
+/// copy can then be opened like an export. The files chosen are remembered, the
+/// password is not.
+#[allow(clippy::too_many_arguments)] // one per field of the sign form
+#[tauri::command]
+pub async fn sign_exported(
+    state: State<'_, AppState>,
+    path: String,
+    output: String,
+    p12: String,
+    password: String,
+    signature_image: Option<String>,
+    seal_image: Option<String>,
+    reason: Option<String>,
+) -> CmdResult<sign::SignedView> {
+    let document = exported_document(&state, &path)?;
+    let chosen = |p: Option<String>| {
+        p.map(|p| PathBuf::from(p.trim()))
+            .filter(|p| !p.as_os_str().is_empty())
+    };
+    let p12 = chosen(Some(p12)).ok_or("Hãy chọn tệp chứng thư số (.p12, .pfx).")?;
+    let output = chosen(Some(output)).ok_or("Hãy chọn nơi lưu bản đã ký.")?;
+    let input = sign::SignInput {
+        document,
+        output,
+        p12,
+        signature_image: chosen(signature_image),
+        seal_image: chosen(seal_image),
+        reason,
+    };
+    let view = sign::sign(&input, &password)?;
+    state.remember_export(&view.path);
+    state.update_prefs(|p| {
+        p.settings.sign_files = SignFiles {
+            p12: Some(input.p12.clone()),
+            signature_image: input.signature_image.clone(),
+            seal_image: input.seal_image.clone(),
+        }
+    })?;
+    Ok(view)
+}
+
+/// `path` if it is a Word or PDF file exported in this session.
+fn exported_document(state: &AppState, path: &str) -> CmdResult<PathBuf> {
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err("Chỉ ký được tệp vừa xuất trong phiên làm việc này.".into());
+    }
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("docx" | "pdf") => Ok(path),
+        _ => Err("Chỉ ký số được văn bản Word (.docx) hoặc PDF.".into()),
+    }
 }
 
 // ---------------------------------------------------------------------------------

@@ -542,9 +542,10 @@ async function showExport() {
         message.className = 'ok';
         message.textContent = `Đã xuất: ${p.path}`;
         app.startup.settings.export_format = format.id;
-        after.append(
-          h('button#open-exported', { type: 'button', onclick: () => invoke('open_exported', { path: p.path, folder: false }).catch((e) => toast(e.message, 'error')) }, 'Mở tệp'),
-          h('button#open-folder', { type: 'button', onclick: () => invoke('open_exported', { path: p.path, folder: true }).catch((e) => toast(e.message, 'error')) }, 'Mở thư mục'));
+        after.append(...openButtons(p.path, 'open-exported', 'open-folder'));
+        if (format.id === 'docx' || format.id === 'pdf') {
+          after.append(h('button#sign-exported', { type: 'button', onclick: () => showSign(p.path) }, 'Ký số…'));
+        }
         after.querySelector('button').focus();
       };
       app.exportHandler = handler;
@@ -568,6 +569,98 @@ async function showExport() {
     progress, message, h('div.row.end', after, go),
   ]);
   await setDefault();
+}
+
+/** "Mở tệp" and "Mở thư mục" buttons (with the given ids) for a file written in this session. */
+function openButtons(path, fileId, folderId) {
+  const open = (folder) => invoke('open_exported', { path, folder }).catch((e) => toast(e.message, 'error'));
+  return [
+    h(`button#${fileId}`, { type: 'button', onclick: () => open(false) }, 'Mở tệp'),
+    h(`button#${folderId}`, { type: 'button', onclick: () => open(true) }, 'Mở thư mục'),
+  ];
+}
+
+// signing
+
+/** A path field with a "Chọn…" button opening the system's file dialog. */
+function fileField(id, label, value, { title, name, extensions, save = false, hint = '' }) {
+  const input = h(`input#${id}`, { type: 'text', value: value || '', attrs: { spellcheck: 'false' } });
+  const pick = async () => {
+    const options = { title, name, extensions, defaultPath: input.value || undefined };
+    const p = await (save ? pickSaveFile(options) : pickOpenFile(options)).catch((e) => { toast(e.message, 'error'); return null; });
+    if (p) input.value = p;
+  };
+  const field = h('div.field.wide', h('label', { htmlFor: id }, label),
+    h('div.row.tight', input, h('button', { type: 'button', onclick: pick }, 'Chọn…')),
+    hint && h('div.note', hint));
+  return { field, input };
+}
+
+/** The sign step after an export: certificate file, password, images, then sign. */
+async function showSign(documentPath) {
+  let defaults;
+  try {
+    defaults = await invoke('sign_defaults', { path: documentPath });
+  } catch (e) { toast(e.message, 'error'); return; }
+  const isPdf = documentPath.toLowerCase().endsWith('.pdf');
+  const extension = isPdf ? 'pdf' : 'docx';
+  const p12 = fileField('sign-p12', 'Tệp chứng thư số (.p12, .pfx)', defaults.files.p12,
+    { title: 'Chọn tệp chứng thư số', name: 'Chứng thư số PKCS#12', extensions: ['p12', 'pfx'] });
+  const password = h('input#sign-password', { type: 'password', attrs: { autocomplete: 'off' } });
+  const image = (id, label, value, hint) => fileField(id, label, value,
+    { title: label, name: 'Ảnh PNG', extensions: ['png'], hint });
+  const signature = image('sign-signature-image', 'Ảnh chữ ký (PNG, không bắt buộc)', defaults.files.signature_image,
+    'Đặt giữa chức vụ và họ tên người ký.');
+  const seal = image('sign-seal-image', 'Ảnh con dấu (PNG, không bắt buộc)', defaults.files.seal_image,
+    'Đúng kích thước thật, trùm lên khoảng 1/3 chữ ký về bên trái.');
+  const reason = h('input#sign-reason', { type: 'text', attrs: { placeholder: 'Ví dụ: Phê duyệt' } });
+  const output = fileField('sign-output', 'Lưu bản đã ký tại', defaults.output,
+    { title: 'Lưu bản đã ký', name: isPdf ? 'PDF' : 'Word (.docx)', extensions: [extension], save: true });
+  const message = h('div#sign-message', { attrs: { role: 'status', 'aria-live': 'polite' } }, '');
+  const after = h('div.row#sign-after');
+  const go = h('button.primary#sign-go', { type: 'button' }, 'Ký số');
+  go.addEventListener('click', async () => {
+    clear(after);
+    go.disabled = true;
+    message.className = '';
+    message.textContent = 'Đang ký…';
+    try {
+      const path = (input) => input.value.trim() || null;
+      const signed = await invoke('sign_exported', {
+        path: documentPath,
+        output: nfc(output.input.value.trim()),
+        p12: p12.input.value.trim(),
+        password: password.value,
+        signatureImage: isPdf ? path(signature.input) : null,
+        sealImage: isPdf ? path(seal.input) : null,
+        reason: nfc(reason.value.trim()) || null,
+      });
+      password.value = '';
+      message.className = 'ok';
+      message.textContent = `Đã ký: ${signed.path}. Người ký: ${signed.signer}, lúc ${signed.signing_time}; chứng thư số còn hiệu lực đến ${signed.valid_until}.`;
+      after.append(...openButtons(signed.path, 'open-signed', 'open-signed-folder'));
+      after.querySelector('button').focus();
+    } catch (e) {
+      message.className = 'error';
+      message.textContent = e.message;
+      if (/[Mm]ật khẩu/.test(e.message)) password.select();
+    } finally {
+      go.disabled = false;
+    }
+  });
+  const d = modal('Ký số văn bản', [
+    h('p.muted', `Văn bản: ${documentPath}`),
+    p12.field,
+    h('div.field.wide', h('label', { htmlFor: 'sign-password' }, 'Mật khẩu của chứng thư số'), password,
+      h('div.note', 'Mật khẩu chỉ dùng để mở khóa lần ký này, không được lưu lại.')),
+    isPdf ? [signature.field, seal.field]
+      : h('p.muted', 'Chữ ký số trong tệp Word không có hình; ảnh chữ ký và con dấu chỉ hiện trên bản PDF.'),
+    h('div.field.wide', h('label', { htmlFor: 'sign-reason' }, 'Lý do ký (không bắt buộc)'), reason),
+    output.field,
+    message, h('div.row.end', after, go),
+  ]);
+  (p12.input.value ? password : p12.input).focus();
+  return d;
 }
 
 // revisions
