@@ -111,43 +111,33 @@ fn wrong_password_and_missing_key_are_clear_errors_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let document = exported(dir.path(), "pdf");
     let signed = dir.path().join("da-ky.pdf");
-    let wrong = password_file(dir.path(), "sai mật khẩu");
-    let out = khcds(&[
-        "sign",
-        s(&document),
-        "--p12",
-        s(&id.p12),
-        "--password-file",
-        s(&wrong),
-        "-o",
-        s(&signed),
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out).contains("Mật khẩu của tệp chứng thư số không đúng"),
-        "{}",
-        text(&out)
-    );
-    assert!(!signed.exists());
-
-    let right = password_file(dir.path(), sign_support::PASSWORD);
-    let out = khcds(&[
-        "sign",
-        s(&document),
-        "--p12",
-        s(&id.p12_cert_only),
-        "--password-file",
-        s(&right),
-        "-o",
-        s(&signed),
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        text(&out).contains("không chứa khóa bí mật"),
-        "{}",
-        text(&out)
-    );
-    assert!(!signed.exists());
+    for (p12, password, message) in [
+        (
+            &id.p12,
+            "sai mật khẩu",
+            "Mật khẩu của tệp chứng thư số không đúng",
+        ),
+        (
+            &id.p12_cert_only,
+            sign_support::PASSWORD,
+            "không chứa khóa bí mật",
+        ),
+    ] {
+        let password = password_file(dir.path(), password);
+        let out = khcds(&[
+            "sign",
+            s(&document),
+            "--p12",
+            s(p12),
+            "--password-file",
+            s(&password),
+            "-o",
+            s(&signed),
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(text(&out).contains(message), "{}", text(&out));
+        assert!(!signed.exists());
+    }
 
     // Not a document at all.
     let junk = dir.path().join("ghi-chu.txt");
