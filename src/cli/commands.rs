@@ -46,27 +46,7 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             print!("{}", interchange::json_schema());
             Ok(())
         }
-        Command::Sign {
-            file,
-            p12,
-            pkcs11,
-            token,
-            password_file,
-            signature_image,
-            seal_image,
-            reason,
-            location,
-            output,
-        } => signing::sign(signing::SignArgs {
-            file,
-            key: signing::KeySource::from_args(p12, pkcs11, token)?,
-            password_file,
-            signature_image,
-            seal_image,
-            reason,
-            location,
-            output,
-        }),
+        Command::Sign(args) => signing::sign(args),
         Command::Verify { file, format } => signing::verify(&file, format),
     }
 }

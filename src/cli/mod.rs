@@ -103,38 +103,8 @@ enum Command {
     },
     /// In lược đồ JSON (JSON Schema) của định dạng trao đổi.
     Schema,
-    /// Ký số văn bản đã xuất (.docx hoặc .pdf) bằng chứng thư số PKCS#12 (.p12, .pfx).
-    Sign {
-        /// Văn bản cần ký (.docx hoặc .pdf).
-        file: PathBuf,
-        /// Tệp chứng thư số kèm khóa bí mật (.p12, .pfx).
-        #[arg(long, required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
-        p12: Option<PathBuf>,
-        /// Ký bằng thiết bị ký số (token USB): thư viện PKCS#11 của nhà cung cấp (.so, .dll).
-        #[arg(long)]
-        pkcs11: Option<PathBuf>,
-        /// Nhãn của thiết bị ký số, khi cắm nhiều thiết bị.
-        #[arg(long, requires = "pkcs11")]
-        token: Option<String>,
-        /// Tệp chứa mật khẩu của tệp chứng thư số hoặc mã PIN của thiết bị (dòng đầu); không có thì hỏi khi chạy.
-        #[arg(long)]
-        password_file: Option<PathBuf>,
-        /// Ảnh chữ ký của người ký (PNG nền trong suốt), đặt giữa chức vụ và họ tên (PDF).
-        #[arg(long)]
-        signature_image: Option<PathBuf>,
-        /// Ảnh con dấu của cơ quan (PNG nền trong suốt, đúng kích thước thật) (PDF).
-        #[arg(long)]
-        seal_image: Option<PathBuf>,
-        /// Lý do ký, ví dụ: Phê duyệt.
-        #[arg(long)]
-        reason: Option<String>,
-        /// Nơi ký (PDF), ví dụ: Hòa Sơn.
-        #[arg(long)]
-        location: Option<String>,
-        /// Tệp văn bản đã ký sẽ ghi ra.
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
-    },
+    /// Ký số văn bản đã xuất (.docx hoặc .pdf) bằng chứng thư số PKCS#12 (.p12, .pfx) hoặc thiết bị ký số.
+    Sign(signing::SignArgs),
     /// Kiểm tra chữ ký số của văn bản (mã thoát 1 khi văn bản bị sửa sau khi ký hoặc chữ ký không hợp lệ).
     Verify {
         /// Văn bản đã ký (.docx hoặc .pdf).

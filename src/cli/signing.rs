@@ -11,39 +11,36 @@ use khcds::sign::{
 use super::commands::write_output;
 use super::{Failure, TextOrJson};
 
-/// Where the key is: a PKCS#12 file, or a token behind a PKCS#11 module.
-pub(super) enum KeySource {
-    Pkcs12(PathBuf),
-    Pkcs11 {
-        module: PathBuf,
-        token: Option<String>,
-    },
-}
-
-impl KeySource {
-    pub fn from_args(
-        p12: Option<PathBuf>,
-        pkcs11: Option<PathBuf>,
-        token: Option<String>,
-    ) -> Result<Self, Failure> {
-        match (p12, pkcs11) {
-            (Some(p12), None) => Ok(KeySource::Pkcs12(p12)),
-            (None, Some(module)) => Ok(KeySource::Pkcs11 { module, token }),
-            _ => Err(Failure::io(
-                "hãy chọn một nguồn khóa: --p12 (tệp chứng thư số) hoặc --pkcs11 (thiết bị ký số).",
-            )),
-        }
-    }
-}
-
+#[derive(clap::Args)]
 pub(super) struct SignArgs {
+    /// Văn bản cần ký (.docx hoặc .pdf).
     pub file: PathBuf,
-    pub key: KeySource,
+    /// Tệp chứng thư số kèm khóa bí mật (.p12, .pfx).
+    #[arg(long, required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+    pub p12: Option<PathBuf>,
+    /// Ký bằng thiết bị ký số (token USB): thư viện PKCS#11 của nhà cung cấp (.so, .dll).
+    #[arg(long)]
+    pub pkcs11: Option<PathBuf>,
+    /// Nhãn của thiết bị ký số, khi cắm nhiều thiết bị.
+    #[arg(long, requires = "pkcs11")]
+    pub token: Option<String>,
+    /// Tệp chứa mật khẩu của tệp chứng thư số hoặc mã PIN của thiết bị (dòng đầu); không có thì hỏi khi chạy.
+    #[arg(long)]
     pub password_file: Option<PathBuf>,
+    /// Ảnh chữ ký của người ký (PNG nền trong suốt), đặt giữa chức vụ và họ tên (PDF).
+    #[arg(long)]
     pub signature_image: Option<PathBuf>,
+    /// Ảnh con dấu của cơ quan (PNG nền trong suốt, đúng kích thước thật) (PDF).
+    #[arg(long)]
     pub seal_image: Option<PathBuf>,
+    /// Lý do ký, ví dụ: Phê duyệt.
+    #[arg(long)]
     pub reason: Option<String>,
+    /// Nơi ký (PDF), ví dụ: Hòa Sơn.
+    #[arg(long)]
     pub location: Option<String>,
+    /// Tệp văn bản đã ký sẽ ghi ra.
+    #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
 }
 
@@ -55,16 +52,20 @@ impl From<SignError> for Failure {
 
 pub(super) fn sign(args: SignArgs) -> Result<(), Failure> {
     let document = read(&args.file)?;
-    let signer: Box<dyn Signer> = match &args.key {
-        KeySource::Pkcs12(path) => {
-            let password = secret(args.password_file.as_deref(), "Mật khẩu của chứng thư số")?;
-            Box::new(Pkcs12Signer::open_file(path, &password)?)
-        }
-        KeySource::Pkcs11 { module, token } => {
-            let pin = secret(args.password_file.as_deref(), "Mã PIN của thiết bị ký số")?;
-            Box::new(Pkcs11Signer::open(module, token.as_deref(), &pin)?)
-        }
-    };
+    let signer: Box<dyn Signer> =
+        match (&args.p12, &args.pkcs11) {
+            (Some(path), None) => {
+                let password = secret(args.password_file.as_deref(), "Mật khẩu của chứng thư số")?;
+                Box::new(Pkcs12Signer::open_file(path, &password)?)
+            }
+            (None, Some(module)) => {
+                let pin = secret(args.password_file.as_deref(), "Mã PIN của thiết bị ký số")?;
+                Box::new(Pkcs11Signer::open(module, args.token.as_deref(), &pin)?)
+            }
+            _ => return Err(Failure::io(
+                "hãy chọn một nguồn khóa: --p12 (tệp chứng thư số) hoặc --pkcs11 (thiết bị ký số).",
+            )),
+        };
     let image = |path: &Option<PathBuf>| path.as_deref().map(read).transpose();
     let request = SignRequest {
         signing_time: chrono::Utc::now(),
