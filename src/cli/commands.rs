@@ -195,6 +195,9 @@ fn print_finding(f: &Finding) {
         Part::Recipients if id.is_empty() => "Nơi nhận".to_owned(),
         Part::Recipients => format!("Nơi nhận, dòng {}", index()),
         Part::Signer => "Người ký".to_owned(),
+        Part::Annual => "Kế hoạch năm".to_owned(),
+        Part::EvaluationTarget => format!("Đánh giá chỉ tiêu năm trước {id}"),
+        Part::EvaluationTask => format!("Đánh giá nhiệm vụ năm trước {id}"),
     };
     if let Some(field) = &loc.field {
         place.push_str(" · ");

@@ -1,37 +1,63 @@
 //! The numbered body: the plan's sections with their content, the indicators written
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
-use super::appendix;
 use super::format::{letter, roman, upper};
+use super::{appendix, evaluation};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    Block as ContentBlock, Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind, Run,
-    Section,
+    AnnualLayout, Block as ContentBlock, Comparator, Indicator, IndicatorGroup, Period, Plan,
+    PlanKind, Run, Section, SectionOrigin,
 };
 
 /// Where a section sits, for its number: depth (1 = mục) and the numbers above it.
+/// Depth counts from the enclosing part ("Phần"), so numbering restarts in each part.
 struct Numbering {
     depth: usize,
     /// The khoản number ("2") when inside one, for "2.1."-style numbers.
     khoan: Option<usize>,
 }
 
+const TOP: Numbering = Numbering {
+    depth: 1,
+    khoan: None,
+};
+
 pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     let mut out = Vec::new();
-    for (i, section) in plan.sections.iter().enumerate() {
-        section_blocks(
-            plan,
-            framework,
-            section,
-            i + 1,
-            &Numbering {
-                depth: 1,
-                khoan: None,
-            },
-            &mut out,
-        );
+    let labels = appendix::labels(plan);
+    match plan
+        .annual
+        .as_ref()
+        .and_then(|a| Some((a.layout, a.evaluation.as_ref()?)))
+    {
+        Some((AnnualLayout::Parts, evaluation)) => {
+            let year = evaluation.year + 1;
+            out.extend(part_heading(
+                "Phần I",
+                &format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM {}", evaluation.year),
+            ));
+            let tree = evaluation::sections(plan, evaluation, &labels);
+            section_list(plan, framework, &tree, &TOP, 0, &mut out);
+            out.extend(part_heading(
+                "Phần II",
+                &format!("KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM {year}"),
+            ));
+            section_list(plan, framework, &plan.sections, &TOP, 0, &mut out);
+        }
+        Some((AnnualLayout::Plain, evaluation)) => {
+            let wrapper = Section {
+                id: "danh-gia".to_owned(),
+                origin: SectionOrigin::Custom,
+                title: format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM {}", evaluation.year),
+                content: Vec::new(),
+                children: evaluation::sections(plan, evaluation, &labels),
+            };
+            section_blocks(plan, framework, &wrapper, 1, &TOP, &mut out);
+            section_list(plan, framework, &plan.sections, &TOP, 1, &mut out);
+        }
+        None => section_list(plan, framework, &plan.sections, &TOP, 0, &mut out),
     }
     if let Some(Block::Paragraph(last)) = out.last_mut() {
         // The body ends with "./." and stays on the page of the closing block. The
@@ -56,6 +82,78 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     out
 }
 
+/// "Phần I" and its title on the next line, both bold and centred.
+fn part_heading(label: &str, title: &str) -> [Block; 2] {
+    [
+        Block::Paragraph(Paragraph::new(Role::DocumentTitle, label)),
+        Block::Paragraph(Paragraph::new(Role::Subject, upper(title.trim()))),
+    ]
+}
+
+/// A custom section titled "Phần …" is a part: "Phần II. KẾ HOẠCH …" → ("Phần II",
+/// "KẾ HOẠCH …").
+fn part_title(section: &Section) -> Option<(String, String)> {
+    if section.origin != SectionOrigin::Custom {
+        return None;
+    }
+    let title = section.title.trim();
+    let rest = title
+        .strip_prefix("Phần ")
+        .or_else(|| title.strip_prefix("PHẦN "))?;
+    let (number, after) = rest
+        .split_once(|c: char| !c.is_alphanumeric())
+        .unwrap_or((rest, ""));
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| "IVXLC".contains(c) || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let after = after.trim_start_matches(['.', ':', '-', '–', ' ']);
+    Some((format!("Phần {number}"), after.trim().to_owned()))
+}
+
+/// Siblings in order; a part among them prints its own heading and numbers its children
+/// afresh, and does not count as a numbered sibling. `before` is how many numbered
+/// siblings precede the list (the plain layout's evaluation).
+fn section_list(
+    plan: &Plan,
+    framework: &Framework,
+    list: &[Section],
+    at: &Numbering,
+    before: usize,
+    out: &mut Vec<Block>,
+) {
+    let mut position = before;
+    for section in list {
+        if let Some((label, title)) = part_title(section) {
+            out.extend(part_heading(&label, &title));
+            out.extend(section.content.iter().map(content_block));
+            section_list(plan, framework, &section.children, &TOP, 0, out);
+            continue;
+        }
+        position += 1;
+        section_blocks(plan, framework, section, position, at, out);
+    }
+}
+
+/// The number and role of a heading: I. → 1. → 1.1. → a) → "-" → "+" (Nghị định 30 and
+/// the Khung), so no two levels in a row look alike.
+fn heading_number(at: &Numbering, position: usize) -> (String, Role) {
+    match at.depth {
+        1 => (format!("{}.", roman(position)), Role::Heading1),
+        2 => (format!("{position}."), Role::Heading2),
+        3 => (
+            format!("{}.{position}.", at.khoan.unwrap_or(1)),
+            Role::Heading3,
+        ),
+        4 => (format!("{})", letter(position)), Role::Heading4),
+        5 => ("-".to_owned(), Role::Heading4),
+        _ => ("+".to_owned(), Role::Heading4),
+    }
+}
+
 fn section_blocks(
     plan: &Plan,
     framework: &Framework,
@@ -73,20 +171,8 @@ fn section_blocks(
     } else {
         section.title.trim().to_owned()
     };
-    let (number, role, title) = match at.depth {
-        1 => (
-            format!("{}.", roman(position)),
-            Role::Heading1,
-            upper(&title),
-        ),
-        2 => (format!("{position}."), Role::Heading2, title),
-        3 => (
-            format!("{}.{position}.", at.khoan.unwrap_or(1)),
-            Role::Heading3,
-            title,
-        ),
-        _ => (format!("{})", letter(position)), Role::Heading4, title),
-    };
+    let (number, role) = heading_number(at, position);
+    let title = if at.depth == 1 { upper(&title) } else { title };
     out.push(Block::Paragraph(Paragraph::new(
         role,
         format!("{number} {title}").trim_end().to_owned(),
@@ -98,13 +184,11 @@ fn section_blocks(
     } else {
         at.khoan
     };
-    for (i, child) in section.children.iter().enumerate() {
-        let child_at = Numbering {
-            depth: at.depth + 1,
-            khoan,
-        };
-        section_blocks(plan, framework, child, i + 1, &child_at, out);
-    }
+    let child_at = Numbering {
+        depth: at.depth + 1,
+        khoan,
+    };
+    section_list(plan, framework, &section.children, &child_at, 0, out);
     match section.id.as_str() {
         "II.2" => out.extend(custom_indicator_groups(plan)),
         "V" => out.extend(responsibilities(plan, section.children.len())),
@@ -113,7 +197,7 @@ fn section_blocks(
 }
 
 /// A drafter's paragraph or "-"/"+" item as a body paragraph.
-fn content_block(block: &ContentBlock) -> Block {
+pub(super) fn content_block(block: &ContentBlock) -> Block {
     let runs = match block {
         ContentBlock::Paragraph { text } => text.0.clone(),
         ContentBlock::Bullet { level, text } => {

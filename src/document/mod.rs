@@ -8,6 +8,7 @@
 mod appendix;
 mod body;
 mod build;
+mod evaluation;
 pub mod format;
 mod opening;
 

@@ -3,6 +3,7 @@
 //! Everything a drafter types ends up in one [`Plan`]. Identifiers are strings so that
 //! the JSON interchange format, the store and the UI all speak about the same items.
 
+mod annual;
 mod closing;
 mod header;
 mod indicator;
@@ -13,8 +14,13 @@ mod settings;
 mod task;
 mod text;
 
+pub use annual::{
+    Annual, AnnualLayout, CarriedItem, CustomAppendix, EvaluatedTarget, Evaluation,
+    IndicatorEvaluation, NarrativePart, ParentPlan, TargetStatus, TaskEvaluation, TaskStatus,
+};
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
 pub use header::{DocumentHeader, LegalBasis, LegalDocumentKind, Opening};
+pub(crate) use indicator::parse_number;
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};
 pub use plan::{Level, Period, Plan, PlanKind, PlanMeta};

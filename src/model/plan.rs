@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    DocumentHeader, DocumentSettings, Indicator, Opening, Recipient, Responsibility, Section,
-    Signer, Task,
+    Annual, CustomAppendix, DocumentHeader, DocumentSettings, Indicator, Opening, Recipient,
+    Responsibility, Section, Signer, Task,
 };
 
 /// A whole plan: one `.khcds` file, one JSON interchange document.
@@ -28,6 +28,12 @@ pub struct Plan {
     /// Body size and margins of the exported document.
     #[serde(default)]
     pub settings: DocumentSettings,
+    /// The annual plan's parent, carried items and evaluation of the previous year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual: Option<Annual>,
+    /// Appendices of the drafter's own, after the generated ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<CustomAppendix>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -14,6 +14,7 @@
 //! (distinct ids and names), sections grow with them and extra sector indicators are
 //! added, keeping every id unique and every link valid.
 
+mod evaluation;
 mod indicators;
 mod ministry;
 mod opening;
@@ -68,7 +69,7 @@ pub fn sample_plan(level: Level, kind: PlanKind, scale: u32) -> Plan {
     let indicators: Vec<_> = indicators.into_iter().map(|d| d.indicator).collect();
     let tasks: Vec<_> = tasks.into_iter().map(|d| d.task).collect();
 
-    Plan {
+    let mut plan = Plan {
         meta: PlanMeta {
             level,
             kind,
@@ -117,7 +118,15 @@ pub fn sample_plan(level: Level, kind: PlanKind, scale: u32) -> Plan {
             name: profile.signer_name.to_owned(),
         },
         settings: Default::default(),
+        annual: None,
+        appendices: Vec::new(),
+    };
+    if let PlanKind::Annual { year } = kind {
+        // The annual sample implements the five-year sample and evaluates the year before.
+        let five_year = sample_plan(level, PlanKind::FiveYear, scale as u32);
+        plan.annual = Some(evaluation::annual_part(&ctx, year, &plan, &five_year));
     }
+    plan
 }
 
 fn profile_for(level: Level) -> &'static Profile {

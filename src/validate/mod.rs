@@ -109,6 +109,13 @@
 //! | `signer.position-level` | lỗi | The position fits the capacities: CHỦ TỊCH / PHÓ CHỦ TỊCH after KT.; BỘ TRƯỞNG / THỨ TRƯỞNG after KT. |
 //! | `signer.capacity-unusual` | cảnh báo | TL. or TUQ. are not used to sign a Kế hoạch of a ministry or province. |
 //! | `signer.not-uppercase` | gợi ý | Capacity and position lines are stored in capitals, as printed. |
+//! | `annual.year-outside-parent` | lỗi | An annual plan's year lies in the five-year period (2026–2030); once, and the findings that follow from the year alone are left out. |
+//! | `annual.target-not-evaluated` | lỗi | Every target of last year has a status (Hoàn thành / Chưa hoàn thành / Không thực hiện / Chưa có thông tin). |
+//! | `annual.achieved-missing` | cảnh báo | A target evaluated Hoàn thành or Chưa hoàn thành gives the achieved value. |
+//! | `annual.status-contradicts-target` | lỗi | The status agrees with the numbers: Hoàn thành only when the achieved value meets the target (≥, ≤, =), Chưa hoàn thành only when it does not. |
+//! | `annual.late-task-dropped` | cảnh báo | A task late or not started last year is in this year's plan. |
+//! | `annual.indicator-dropped` | cảnh báo | Every indicator carried from the five-year plan is still in the annual plan. |
+//! | `annual.target-weaker-than-phase` | cảnh báo | In the last year of a phase (2027, 2030), the year's target is not weaker than the five-year plan's target for that phase (earlier years may climb towards it). |
 //! | `text.not-nfc` | cảnh báo | The text is Unicode NFC (precomposed Vietnamese). |
 //! | `text.double-space` | gợi ý | No double spaces. |
 //! | `text.untrimmed` | gợi ý | No leading or trailing spaces. |
@@ -138,6 +145,7 @@
 //! - The document writer upper-cases the issuer and the signing lines and adds the
 //!   recipients' punctuation, so those rules are hints.
 
+mod annual;
 mod closing;
 mod completeness;
 mod finding;
@@ -209,7 +217,11 @@ pub fn validate_with(plan: &Plan, ctx: &Context) -> Vec<Finding> {
     closing::recipients(plan, &mut out);
     closing::signer(plan, &mut out);
     text::hygiene(plan, ctx.catalog, &mut out);
+    annual::annual(plan, &mut out);
     let mut findings = out.0;
+    if annual::year_outside_period(plan) {
+        findings.retain(|f| !annual::FOLLOW_FROM_YEAR.contains(&f.rule.as_str()));
+    }
     order::sort(plan, ctx.framework, &mut findings);
     findings
 }
@@ -288,6 +300,7 @@ mod tests {
     /// Rule ids used in the rule modules: string literals that look like "part.rule-name".
     fn used() -> BTreeSet<String> {
         let sources = [
+            include_str!("annual.rs"),
             include_str!("closing.rs"),
             include_str!("completeness.rs"),
             include_str!("header.rs"),
@@ -297,6 +310,7 @@ mod tests {
             include_str!("text.rs"),
         ];
         let prefixes = [
+            "annual.",
             "header.",
             "legal.",
             "opening.",
