@@ -81,6 +81,7 @@ fn rich(rng: &mut Rng, pool: &[String]) -> RichText {
                 text: pick(rng, pool),
                 bold: rng.chance(30),
                 italic: rng.chance(30),
+                field: None,
             })
             .collect(),
     )

@@ -36,7 +36,7 @@ pub struct EvaluationGuidance {
 #[serde(deny_unknown_fields)]
 pub struct EvaluationSection {
     pub id: String,
-    /// Upper case, as printed.
+    /// Sentence case; the document upper-cases it where it is a mục.
     pub heading: String,
 }
 

@@ -555,6 +555,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
                 text: t.name.trim().to_owned(),
                 bold: true,
                 italic: false,
+                field: None,
             }]];
             if !t.content.trim().is_empty() {
                 name_cell.push(vec![Run::plain(t.content.trim())]);
@@ -565,6 +566,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
                     text: format!("Hiệu quả: {}", t.expected_effect.trim()),
                     bold: false,
                     italic: true,
+                    field: None,
                 }]);
             }
             let data = |align, text: String| cell(Role::TableCell, align, text);
@@ -599,12 +601,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             });
         }
     }
-    let total: f64 = plan
-        .tasks
-        .iter()
-        .filter_map(|t| t.budget_million_vnd)
-        .filter(|b| b.is_finite())
-        .sum();
+    let total = plan.budget_million_vnd(None);
     rows.push(Row {
         kind: RowKind::Total,
         cells: vec![

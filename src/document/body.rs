@@ -1,14 +1,15 @@
 //! The numbered body: the plan's sections with their content, the indicators written
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
+use super::figures::Figures;
 use super::format::{letter, roman, upper};
 use super::{appendix, evaluation};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    AnnualLayout, Block as ContentBlock, Comparator, Indicator, IndicatorGroup, Period, Plan,
-    PlanKind, Run, Section, SectionOrigin,
+    AnnualLayout, AppendixRef, Block as ContentBlock, Comparator, Field, Indicator, IndicatorGroup,
+    Period, Plan, PlanKind, Run, Section, SectionOrigin,
 };
 
 /// Where a section sits, for its number: depth (1 = mục) and the numbers above it.
@@ -24,9 +25,21 @@ const TOP: Numbering = Numbering {
     khoan: None,
 };
 
+/// What every part of the body reads.
+struct Cx<'a> {
+    plan: &'a Plan,
+    framework: &'a Framework,
+    figures: Figures<'a>,
+}
+
 pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     let mut out = Vec::new();
     let labels = appendix::labels(plan);
+    let cx = &Cx {
+        plan,
+        framework,
+        figures: Figures::new(plan, &labels),
+    };
     match plan
         .annual
         .as_ref()
@@ -39,12 +52,12 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
                 &format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM {}", evaluation.year),
             ));
             let tree = evaluation::sections(plan, evaluation, &labels);
-            section_list(plan, framework, &tree, &TOP, 0, &mut out);
+            section_list(cx, &tree, &TOP, 0, &mut out);
             out.extend(part_heading(
                 "Phần II",
                 &format!("KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM {year}"),
             ));
-            section_list(plan, framework, &plan.sections, &TOP, 0, &mut out);
+            section_list(cx, &plan.sections, &TOP, 0, &mut out);
         }
         Some((AnnualLayout::Plain, evaluation)) => {
             let wrapper = Section {
@@ -54,10 +67,10 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
                 content: Vec::new(),
                 children: evaluation::sections(plan, evaluation, &labels),
             };
-            section_blocks(plan, framework, &wrapper, 1, &TOP, &mut out);
-            section_list(plan, framework, &plan.sections, &TOP, 1, &mut out);
+            section_blocks(cx, &wrapper, 1, &TOP, &mut out);
+            section_list(cx, &plan.sections, &TOP, 1, &mut out);
         }
-        None => section_list(plan, framework, &plan.sections, &TOP, 0, &mut out),
+        None => section_list(cx, &plan.sections, &TOP, 0, &mut out),
     }
     if let Some(Block::Paragraph(last)) = out.last_mut() {
         // The body ends with "./." and stays on the page of the closing block. The
@@ -117,24 +130,22 @@ fn part_title(section: &Section) -> Option<(String, String)> {
 /// Siblings in order; a part among them prints its own heading and numbers its children
 /// afresh, and does not count as a numbered sibling. `before` is how many numbered
 /// siblings precede the list (the plain layout's evaluation).
-fn section_list(
-    plan: &Plan,
-    framework: &Framework,
-    list: &[Section],
-    at: &Numbering,
-    before: usize,
-    out: &mut Vec<Block>,
-) {
+fn section_list(cx: &Cx, list: &[Section], at: &Numbering, before: usize, out: &mut Vec<Block>) {
     let mut position = before;
     for section in list {
         if let Some((label, title)) = part_title(section) {
             out.extend(part_heading(&label, &title));
-            out.extend(section.content.iter().map(content_block));
-            section_list(plan, framework, &section.children, &TOP, 0, out);
+            out.extend(
+                section
+                    .content
+                    .iter()
+                    .map(|b| content_block(&cx.figures, b)),
+            );
+            section_list(cx, &section.children, &TOP, 0, out);
             continue;
         }
         position += 1;
-        section_blocks(plan, framework, section, position, at, out);
+        section_blocks(cx, section, position, at, out);
     }
 }
 
@@ -155,16 +166,16 @@ fn heading_number(at: &Numbering, position: usize) -> (String, Role) {
 }
 
 fn section_blocks(
-    plan: &Plan,
-    framework: &Framework,
+    cx: &Cx,
     section: &Section,
     position: usize,
     at: &Numbering,
     out: &mut Vec<Block>,
 ) {
+    let plan = cx.plan;
     let level = plan.meta.level;
     let title = if section.title.trim().is_empty() {
-        framework
+        cx.framework
             .section(&section.id)
             .map(|f| f.heading.for_level(level).to_owned())
             .unwrap_or_default()
@@ -177,8 +188,13 @@ fn section_blocks(
         role,
         format!("{number} {title}").trim_end().to_owned(),
     )));
-    out.extend(section.content.iter().map(content_block));
-    out.extend(generated_content(plan, &section.id));
+    out.extend(
+        section
+            .content
+            .iter()
+            .map(|b| content_block(&cx.figures, b)),
+    );
+    out.extend(generated_content(cx, &section.id));
     let khoan = if at.depth == 2 {
         Some(position)
     } else {
@@ -188,21 +204,21 @@ fn section_blocks(
         depth: at.depth + 1,
         khoan,
     };
-    section_list(plan, framework, &section.children, &child_at, 0, out);
+    section_list(cx, &section.children, &child_at, 0, out);
     match section.id.as_str() {
         "II.2" => out.extend(custom_indicator_groups(plan)),
-        "V" => out.extend(responsibilities(plan, section.children.len())),
+        "V" => out.extend(responsibilities(cx, section.children.len())),
         _ => {}
     }
 }
 
-/// A drafter's paragraph or "-"/"+" item as a body paragraph.
-pub(super) fn content_block(block: &ContentBlock) -> Block {
+/// A drafter's paragraph or "-"/"+" item as a body paragraph, its figures generated.
+fn content_block(figures: &Figures, block: &ContentBlock) -> Block {
     let runs = match block {
-        ContentBlock::Paragraph { text } => text.0.clone(),
+        ContentBlock::Paragraph { text } => figures.resolve(&text.0),
         ContentBlock::Bullet { level, text } => {
             let mut runs = vec![Run::plain(format!("{} ", level.mark()))];
-            runs.extend(text.0.iter().cloned());
+            runs.extend(figures.resolve(&text.0));
             runs
         }
     };
@@ -214,7 +230,8 @@ pub(super) fn content_block(block: &ContentBlock) -> Block {
 }
 
 /// What the document adds after a Khung section's own content.
-fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
+fn generated_content(cx: &Cx, id: &str) -> Vec<Block> {
+    let plan = cx.plan;
     let group = [
         IndicatorGroup::DigitalServices,
         IndicatorGroup::DataDrivenGovernance,
@@ -246,15 +263,25 @@ fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
             .collect();
     }
     if id == "VI" {
-        let labels = appendix::labels(plan);
         let mentions_appendix = plan
             .sections
             .iter()
             .flat_map(|s| s.walk())
             .filter(|s| s.id == "VI")
             .flat_map(|s| &s.content)
-            .any(|b| b.text().to_plain().contains("Phụ lục"));
-        if let (Some(label), false) = (labels.tasks, mentions_appendix) {
+            .any(|b| {
+                b.text().to_plain().contains("Phụ lục")
+                    || b.text().0.iter().any(|r| {
+                        matches!(
+                            r.field,
+                            Some(Field::Appendix {
+                                appendix: AppendixRef::Tasks
+                            })
+                        )
+                    })
+            });
+        let label = cx.figures.label(&AppendixRef::Tasks);
+        if let (Some(label), false) = (label, mentions_appendix) {
             return vec![Block::Paragraph(Paragraph::new(
                 Role::Body,
                 format!("Danh mục nhiệm vụ, dự án chi tiết tại {label} kèm theo Kế hoạch này."),
@@ -347,14 +374,15 @@ pub(super) fn value_with_unit(value: &str, unit: &str) -> String {
 }
 
 /// Section V: one numbered khoản per unit, then its duties.
-fn responsibilities(plan: &Plan, already: usize) -> Vec<Block> {
+fn responsibilities(cx: &Cx, already: usize) -> Vec<Block> {
+    let plan = cx.plan;
     let mut out = Vec::new();
     for (i, r) in plan.organisation.iter().enumerate() {
         out.push(Block::Paragraph(Paragraph::new(
             Role::Heading2,
             format!("{}. {}", already + i + 1, r.unit.trim()),
         )));
-        out.extend(r.duties.iter().map(content_block));
+        out.extend(r.duties.iter().map(|b| content_block(&cx.figures, b)));
     }
     out
 }

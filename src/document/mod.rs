@@ -9,10 +9,26 @@ mod appendix;
 mod body;
 mod build;
 mod evaluation;
+mod figures;
 pub mod format;
 mod opening;
 
 pub use build::build;
+
+/// The labels of the plan's appendices in document order ("Phụ lục I", "Phụ lục II" …).
+pub fn appendix_labels(plan: &crate::model::Plan) -> Vec<String> {
+    let l = appendix::labels(plan);
+    [
+        l.evaluation_targets,
+        l.evaluation_tasks,
+        l.indicators,
+        l.tasks,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(l.custom)
+    .collect()
+}
 
 use chrono::NaiveDate;
 

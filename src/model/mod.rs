@@ -5,6 +5,7 @@
 
 mod annual;
 mod closing;
+mod field;
 mod header;
 mod indicator;
 mod nfc;
@@ -19,6 +20,7 @@ pub use annual::{
     IndicatorEvaluation, NarrativePart, ParentPlan, TargetStatus, TaskEvaluation, TaskStatus,
 };
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
+pub use field::{AppendixRef, Field};
 pub use header::{DocumentHeader, LegalBasis, LegalDocumentKind, Opening};
 pub(crate) use indicator::parse_number;
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};

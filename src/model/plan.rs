@@ -36,6 +36,19 @@ pub struct Plan {
     pub appendices: Vec<CustomAppendix>,
 }
 
+impl Plan {
+    /// The estimated budget of the tasks (of one area of III when given), triệu đồng;
+    /// amounts that are not finite numbers are left out.
+    pub fn budget_million_vnd(&self, area: Option<u8>) -> f64 {
+        self.tasks
+            .iter()
+            .filter(|t| area.is_none_or(|a| t.area == a))
+            .filter_map(|t| t.budget_million_vnd)
+            .filter(|b| b.is_finite())
+            .sum()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanMeta {

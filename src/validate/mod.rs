@@ -50,6 +50,8 @@
 //! | `completeness.section-empty` | lỗi | Every Khung section has content: its text, a sub-section's, or what the document generates there (indicators of its group, tasks of its area, section V's responsibilities, VI's task list); reported on the innermost empty sections. |
 //! | `section.unknown` | lỗi | A section marked as the Khung's has a Khung id. |
 //! | `section.title-missing` | lỗi | A section the drafter added has a title. |
+//! | `section.figure-mismatch` | cảnh báo | A count of tasks ("Danh mục 51 nhiệm vụ") or a total budget ("tổng kinh phí … 267.950 triệu đồng") typed in a section agrees with the plan; inserted as fields they are generated and always agree. |
+//! | `section.appendix-unknown` | cảnh báo | An appendix typed in a section ("Phụ lục III") is one the document has. |
 //! | `section.custom-empty` | cảnh báo | A section the drafter added has content. |
 //! | `completeness.indicator-missing` | lỗi | Every minimum indicator of 2.1 a), 2.1 b) and 2.3 is answered by an indicator (`national`). |
 //! | `completeness.not-applicable-reason-missing` | lỗi | An indicator marked not applicable gives the reason. |
@@ -148,6 +150,7 @@
 mod annual;
 mod closing;
 mod completeness;
+mod figures;
 mod finding;
 mod header;
 mod indicators;
@@ -218,6 +221,7 @@ pub fn validate_with(plan: &Plan, ctx: &Context) -> Vec<Finding> {
     closing::signer(plan, &mut out);
     text::hygiene(plan, ctx.catalog, &mut out);
     annual::annual(plan, &mut out);
+    figures::typed_figures(plan, &mut out);
     let mut findings = out.0;
     if annual::year_outside_period(plan) {
         findings.retain(|f| !annual::FOLLOW_FROM_YEAR.contains(&f.rule.as_str()));
@@ -303,6 +307,7 @@ mod tests {
             include_str!("annual.rs"),
             include_str!("closing.rs"),
             include_str!("completeness.rs"),
+            include_str!("figures.rs"),
             include_str!("header.rs"),
             include_str!("indicators.rs"),
             include_str!("legal.rs"),
