@@ -216,6 +216,7 @@ fn cell(role: Role, align: Align, text: impl Into<String>) -> Cell {
 fn header_row(titles: &[String]) -> Row {
     Row {
         kind: RowKind::Header,
+        keep_with_next: false,
         cells: titles
             .iter()
             .map(|t| cell(Role::TableHeader, Align::Center, t.clone()))
@@ -226,6 +227,7 @@ fn header_row(titles: &[String]) -> Row {
 fn group_row(number: &str, title: &str, columns: usize) -> Row {
     Row {
         kind: RowKind::Group,
+        keep_with_next: true,
         cells: vec![
             cell(Role::TableGroup, Align::Center, number),
             Cell {
@@ -366,6 +368,7 @@ fn evaluation_table(
             }
             rows.push(Row {
                 kind: RowKind::Data,
+                keep_with_next: false,
                 cells: vec![
                     data(Align::Center, n.to_string()),
                     data(Align::Left, i.name.trim().to_owned()),
@@ -422,6 +425,7 @@ fn task_status_table(
             let data = |align, text: String| cell(Role::TableCell, align, text);
             rows.push(Row {
                 kind: RowKind::Data,
+                keep_with_next: false,
                 cells: vec![
                     data(Align::Center, n.to_string()),
                     data(Align::Left, t.name.trim().to_owned()),
@@ -463,6 +467,7 @@ fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
             );
             Row {
                 kind: RowKind::Data,
+                keep_with_next: false,
                 cells,
             }
         })
@@ -526,6 +531,7 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
     cells.push(data(Align::Left, i.lead_agency.trim().to_owned()));
     Row {
         kind: RowKind::Data,
+        keep_with_next: false,
         cells,
     }
 }
@@ -572,6 +578,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             let data = |align, text: String| cell(Role::TableCell, align, text);
             rows.push(Row {
                 kind: RowKind::Data,
+                keep_with_next: false,
                 cells: vec![
                     data(Align::Center, n.to_string()),
                     Cell {
@@ -604,6 +611,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
     let total = plan.budget_million_vnd(None);
     rows.push(Row {
         kind: RowKind::Total,
+        keep_with_next: false,
         cells: vec![
             Cell {
                 span: width - 1,

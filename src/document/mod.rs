@@ -126,6 +126,10 @@ pub enum RowKind {
 pub struct Row {
     pub kind: RowKind,
     pub cells: Vec<Cell>,
+    /// Stay on the page of the next row (group rows: never last on a page). Both
+    /// writers honour it: keep-with-next on the row's paragraphs in the DOCX, moving
+    /// the row to the next page in the PDF paginator.
+    pub keep_with_next: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -55,21 +55,13 @@ const DONE_TASKS: &[(u8, &str, &str, TaskStatus, &str)] = &[
     ),
 ];
 
-/// Statuses of this year's tasks that started last year, in order of the plan's tasks.
-const CARRIED_STATUSES: &[(TaskStatus, &str)] = &[
-    (
-        TaskStatus::InProgress,
-        "Đã hoàn thành khảo sát, thiết kế; đang triển khai giai đoạn 1.",
-    ),
-    (
-        TaskStatus::Late,
-        "Chậm phê duyệt chủ trương đầu tư; chuyển tiếp sang năm sau.",
-    ),
-    (
-        TaskStatus::NotStarted,
-        "Chưa bố trí được kinh phí; chuyển tiếp sang năm sau.",
-    ),
-    (TaskStatus::InProgress, "Đang triển khai theo kế hoạch."),
+/// This year's tasks that started last year: the first task of an area, its status.
+#[rustfmt::skip]
+const CARRIED_STATUSES: &[(u8, TaskStatus, &str)] = &[
+    (3, TaskStatus::InProgress, "Đã hoàn thành khảo sát, thiết kế; đang triển khai giai đoạn 1."),
+    (5, TaskStatus::Late, "Chậm phê duyệt chủ trương đầu tư; chuyển tiếp sang năm sau."),
+    (7, TaskStatus::NotStarted, "Chưa bố trí được kinh phí; chuyển tiếp sang năm sau."),
+    (8, TaskStatus::InProgress, "Đang triển khai theo kế hoạch."),
 ];
 
 /// The narrative, by part id. Fictional.
@@ -177,17 +169,18 @@ pub(super) fn annual_part(ctx: &Ctx, year: i32, plan: &Plan, five_year: &Plan) -
                 source: if status == TargetStatus::NoData {
                     String::new()
                 } else {
-                    i.method.clone()
+                    i.lead_agency.clone()
                 },
                 note: note.to_owned(),
             }
         })
         .collect();
-    let mut tasks: Vec<TaskEvaluation> = plan
-        .tasks
+    let mut tasks: Vec<TaskEvaluation> = CARRIED_STATUSES
         .iter()
-        .zip(CARRIED_STATUSES)
-        .map(|(t, (status, result))| TaskEvaluation {
+        .filter_map(|(area, status, result)| {
+            Some((plan.tasks.iter().find(|t| t.area == *area)?, status, result))
+        })
+        .map(|(t, status, result)| TaskEvaluation {
             id: t.id.clone(),
             area: t.area,
             name: t.name.clone(),
