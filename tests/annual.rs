@@ -711,6 +711,31 @@ fn evaluation_edits_are_stored_and_files_without_an_annual_part_open() {
     assert!(file.load().unwrap().annual.is_none());
 }
 
+/// A file written by the version before the yearly cycle (`khcds new --level bo --kind
+/// annual --year 2026`, schema version 1) opens, and takes an evaluation.
+#[test]
+fn a_file_of_the_previous_version_opens_and_takes_an_evaluation() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cu.khcds");
+    std::fs::copy("tests/fixtures/annual-2026-v1.khcds", &path).unwrap();
+    let mut file = PlanFile::open(&path).unwrap();
+    let plan = file.load().unwrap();
+    assert_eq!(plan.meta.kind, PlanKind::Annual { year: 2026 });
+    assert!(plan.annual.is_none() && plan.appendices.is_empty());
+    let derived =
+        derive_annual(&sample_plan(Level::Bo, PlanKind::FiveYear, 1), 2026, None).unwrap();
+    file.apply(&Edit::Annual {
+        edit: AnnualEdit::Set {
+            annual: derived.annual.clone(),
+        },
+    })
+    .unwrap();
+    drop(file);
+    let reopened = PlanFile::open(&path).unwrap().load().unwrap();
+    assert_eq!(reopened.annual, derived.annual);
+    assert!(!document::build(&reopened).texts().is_empty());
+}
+
 #[test]
 fn an_annual_plan_round_trips_through_json() {
     let plan = sample_2026();
