@@ -84,7 +84,8 @@ pub fn derive_annual(
             phase_target: None,
         })
         .collect();
-    let evaluation = evaluation(five_year, year - 1, previous, &carried_tasks);
+    let parent = reference(five_year);
+    let evaluation = evaluation(five_year, &parent, year - 1, previous, &carried_tasks);
     let mut header = five_year.header.clone();
     header.number = symbol_only(&header.number);
     header.date = None;
@@ -106,7 +107,7 @@ pub fn derive_annual(
         signer: five_year.signer.clone(),
         settings: five_year.settings.clone(),
         annual: Some(Annual {
-            parent: Some(reference(five_year)),
+            parent: Some(parent),
             carried_indicators,
             carried_tasks,
             evaluation: Some(evaluation),
@@ -226,6 +227,7 @@ pub fn reference(plan: &Plan) -> ParentPlan {
 /// The evaluation of `year`, every target and task listed without a status yet.
 fn evaluation(
     five_year: &Plan,
+    five_year_ref: &ParentPlan,
     year: i32,
     previous: Option<&Plan>,
     carried_now: &[CarriedItem],
@@ -293,7 +295,10 @@ fn evaluation(
         .collect();
     Evaluation {
         year,
-        source: Some(reference(source)),
+        source: Some(match previous {
+            Some(p) => reference(p),
+            None => five_year_ref.clone(),
+        }),
         indicators,
         tasks,
         narrative: evaluation_guidance()

@@ -264,12 +264,39 @@ fn content(
                 .unwrap_or(blocks.len());
             let extra = scale::situation_paragraphs(profile, ctx, scale);
             blocks.splice(at..at, extra);
+            if ctx.is_annual() {
+                without_evaluation(&mut blocks);
+            }
         }
         "IV.4" => blocks.extend(scale::technology_bullets(profile, ctx, scale)),
         "VI" => blocks.extend(area_summary()),
         _ => {}
     }
     blocks
+}
+
+/// An annual plan evaluates last year in Phần I: section I keeps its căn cứ and
+/// context ("1.", "3." → "2."), not a second evaluation ("2. Đánh giá …").
+fn without_evaluation(blocks: &mut Vec<Block>) {
+    let starts = |b: &Block, prefix: &str| b.text().to_plain().starts_with(prefix);
+    let Some(from) = blocks.iter().position(|b| starts(b, "2. Đánh giá")) else {
+        return;
+    };
+    let to = blocks[from..]
+        .iter()
+        .position(|b| starts(b, "3. "))
+        .map_or(blocks.len(), |n| from + n);
+    blocks.drain(from..to);
+    if let Some(run) = blocks
+        .get_mut(from)
+        .and_then(|b| match b {
+            Block::Paragraph { text } => text.0.first_mut(),
+            Block::Bullet { .. } => None,
+        })
+        .filter(|r| r.text.starts_with("3. "))
+    {
+        run.text.replace_range(..1, "2");
+    }
 }
 
 /// "Hạ tầng số: N nhiệm vụ, kinh phí dự kiến … triệu đồng;", the figures generated.
