@@ -345,7 +345,7 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         );
     }
     // headings: mục upper bold; khoản bold; kept with the next paragraph
-    let muc: Vec<&Para> = paras.iter().filter(|p| p.style == "KhHeading1").collect();
+    let muc: Vec<&Para> = paras.iter().filter(|p| p.style == "Heading1").collect();
     assert!(muc.len() >= 6);
     let roman = Regex::new(r"^[IVX]+\. \S").unwrap();
     for h in &muc {
@@ -353,17 +353,17 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         assert_eq!(h.text, h.text.to_uppercase());
         assert!(h.bold && h.keep_next && h.size_pt == 14.0);
     }
-    let khoan: Vec<&Para> = paras.iter().filter(|p| p.style == "KhHeading2").collect();
+    let khoan: Vec<&Para> = paras.iter().filter(|p| p.style == "Heading2").collect();
     let arabic = Regex::new(r"^\d+\. \S").unwrap();
     for h in &khoan {
         assert!(arabic.is_match(&h.text) && h.bold && h.keep_next, "{h:?}");
     }
     let sub_khoan = Regex::new(r"^\d+\.\d+\. \S").unwrap();
-    for h in paras.iter().filter(|p| p.style == "KhHeading3") {
+    for h in paras.iter().filter(|p| p.style == "Heading3") {
         assert!(sub_khoan.is_match(&h.text), "{:?}", h.text);
     }
     let diem = Regex::new(r"^[a-zđ]\d*\) \S").unwrap();
-    for h in paras.iter().filter(|p| p.style == "KhHeading4") {
+    for h in paras.iter().filter(|p| p.style == "Heading4") {
         assert!(diem.is_match(&h.text), "{:?}", h.text);
     }
 

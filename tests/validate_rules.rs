@@ -358,6 +358,32 @@ fn legal_none() {
 }
 
 #[test]
+fn legal_bases_listed_in_section_i_count() {
+    let mut p = tinh();
+    let bases: Vec<String> = p
+        .opening
+        .legal_bases
+        .iter()
+        .map(|b| format!("{};", b.citation()))
+        .collect();
+    p.opening.legal_bases.clear();
+    p.opening.implementing = None;
+    let section = p.sections.iter_mut().find(|s| s.id == "I").unwrap();
+    section.content = bases.iter().map(|b| Block::dash(b.as_str())).collect();
+    let found = validate_with(&p, &ctx());
+    assert!(
+        found.iter().all(|f| !f.rule.starts_with("legal.")),
+        "{}",
+        show(&found)
+    );
+    // A sentence about the plan's grounds is not a list of legal bases.
+    p.sections.iter_mut().find(|s| s.id == "I").unwrap().content = vec![Block::paragraph(
+        "Kế hoạch được xây dựng trên cơ sở thực tiễn của tỉnh.",
+    )];
+    assert_eq!(of("legal.none", &p).len(), 1);
+}
+
+#[test]
 fn legal_key_document_missing() {
     let f = fires(
         "legal.key-document-missing",
@@ -553,12 +579,22 @@ fn legal_superseded() {
         title: "Công nghệ thông tin".into(),
         catalog_id: None,
     });
+    // The Luật Chuyển đổi số replaces the Luật Công nghệ thông tin only from 01/7/2026:
+    // a plan issued before cites the old law rightly.
+    let found = of("legal.superseded", &p);
+    assert_eq!(found.len(), 1, "{}", show(&found));
+    p.header.date = date(2026, 7, 15);
     let found = of("legal.superseded", &p);
     assert_eq!(found.len(), 2, "{}", show(&found));
     assert!(
         found[1].hint.contains("Luật Chuyển đổi số"),
         "{}",
         found[1].hint
+    );
+    assert!(
+        found[1].message.contains("từ ngày 01/7/2026"),
+        "{}",
+        found[1].message
     );
 }
 
@@ -1528,6 +1564,30 @@ fn signer_position_level() {
     p.signer.capacities.clear();
     p.signer.position = "BỘ TRƯỞNG".into();
     assert!(validate_with(&p, &ctx()).is_empty());
+}
+
+#[test]
+fn signer_collective_line_missing() {
+    // Issued practice: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" is a
+    // warning that explains both forms, not an error.
+    let f = fires(
+        "signer.collective-line-missing",
+        W,
+        tinh(),
+        |p| {
+            p.signer.capacities = vec![SigningCapacity {
+                authority: SigningAuthority::KyThay,
+                on_behalf_of: "CHỦ TỊCH".into(),
+            }];
+            p.signer.position = "PHÓ CHỦ TỊCH".into();
+        },
+        (Part::Signer, None, Some("capacities")),
+    );
+    assert!(f.message.contains("TM. ỦY BAN NHÂN DÂN") && f.message.contains("KT. CHỦ TỊCH"));
+    let mut p = tinh();
+    p.signer.capacities.remove(0);
+    let all = validate_with(&p, &ctx());
+    assert!(all.iter().all(|f| f.severity != E), "{}", show(&all));
 }
 
 #[test]

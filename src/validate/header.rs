@@ -3,6 +3,7 @@
 use chrono::{Datelike, Duration};
 
 use super::{at, blank, kind_label, plan_years, Context, Part, Severity, Sink};
+use crate::document::format::numeric_date;
 use crate::model::{Level, Plan, PlanKind};
 
 /// Ministry-level bodies that are not called "Bộ": their plans' codes and issuer names.
@@ -109,7 +110,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             loc("date"),
             format!(
                 "Ngày ban hành {} không hợp lý với kế hoạch {}.",
-                d.format("%d/%m/%Y"),
+                numeric_date(d),
                 kind_label(plan.meta.kind)
             ),
             format!("Kế hoạch {} được ban hành trong khoảng năm 2025 – {last}: kiểm tra lại năm.", kind_label(plan.meta.kind)),
@@ -120,7 +121,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             loc("date"),
             format!(
                 "Ngày ban hành {} còn hơn 30 ngày nữa mới đến.",
-                d.format("%d/%m/%Y")
+                numeric_date(d)
             ),
             "Kiểm tra lại ngày; ngày ban hành là ngày ký.",
         ),

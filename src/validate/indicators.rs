@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::Datelike;
 
 use super::{at, blank, kind_label, plan_years, quote, Context, Part, Severity, Sink};
+use crate::document::format::value_with_unit;
 use crate::framework::NationalTarget;
 use crate::model::{Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind};
 
@@ -35,18 +36,8 @@ fn number(v: f64) -> String {
     }
 }
 
-/// "95%", "cấp độ 3", "30 sáng kiến".
-fn with_unit(value: &str, unit: &str) -> String {
-    match unit.trim() {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        u @ ("cấp độ" | "mức") => format!("{u} {value}"),
-        u => format!("{value} {u}"),
-    }
-}
-
 fn bound(c: Comparator, value: &str, unit: &str) -> String {
-    format!("{} {}", c.symbol(), with_unit(value, unit))
+    format!("{} {}", c.symbol(), value_with_unit(value, unit))
 }
 
 fn group_label(g: &IndicatorGroup) -> String {
@@ -373,7 +364,10 @@ fn baseline(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             let (limit, why) = match by_date {
                 Some(d) => (
                     d.year(),
-                    format!("năm ban hành kế hoạch ({})", d.format("%d/%m/%Y")),
+                    format!(
+                        "năm ban hành kế hoạch ({})",
+                        crate::document::format::numeric_date(d)
+                    ),
                 ),
                 None => (first, format!("năm đầu của kế hoạch ({first})")),
             };
@@ -524,14 +518,14 @@ fn progression(ind: &Indicator, percentage: bool, out: &mut Sink) {
         at(Part::Indicator, id, Some(&format!("targets[{b}].value"))),
         format!(
             "Mục tiêu giai đoạn 2028–2030 ({}) của chỉ tiêu {} {word} mục tiêu giai đoạn 2025–2027 ({}).",
-            with_unit(t2.value.trim(), &ind.unit),
+            value_with_unit(t2.value.trim(), &ind.unit),
             name(ind),
-            with_unit(t1.value.trim(), &ind.unit)
+            value_with_unit(t1.value.trim(), &ind.unit)
         ),
         if percentage {
             format!(
                 "Mục tiêu giai đoạn sau không được kém giai đoạn trước: đặt mục tiêu 2028–2030 không kém mức {} của giai đoạn 2025–2027.",
-                with_unit(t1.value.trim(), &ind.unit)
+                value_with_unit(t1.value.trim(), &ind.unit)
             )
         } else {
             "Kiểm tra lại: nếu chỉ tiêu đếm riêng từng giai đoạn thì có thể giữ; nếu là mức lũy kế, mục tiêu giai đoạn sau không được kém giai đoạn trước.".to_owned()

@@ -106,6 +106,7 @@
 //! | `signer.name-missing` | lỗi | The signer's name is given. |
 //! | `signer.name-title` | cảnh báo | The name carries no academic title (TS., ThS., PGS., GS.). |
 //! | `signer.capacity-level` | lỗi | Signing capacities fit the level: province "TM. ỦY BAN NHÂN DÂN" [+ "KT. CHỦ TỊCH"]; ministry none or "KT. BỘ TRƯỞNG" (or the head of a ministry-level body). |
+//! | `signer.collective-line-missing` | cảnh báo | A province plan signed "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" (issued practice; the decree's form has it). |
 //! | `signer.position-level` | lỗi | The position fits the capacities: CHỦ TỊCH / PHÓ CHỦ TỊCH after KT.; BỘ TRƯỞNG / THỨ TRƯỞNG after KT. |
 //! | `signer.capacity-unusual` | cảnh báo | TL. or TUQ. are not used to sign a Kế hoạch of a ministry or province. |
 //! | `signer.not-uppercase` | gợi ý | Capacity and position lines are stored in capitals, as printed. |

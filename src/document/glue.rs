@@ -1,0 +1,142 @@
+//! Where a line may not break: inside a document number ("57-NQ/TW", "…/TTr-SKHCN"), a
+//! date or a range of dates, months or years ("01/2026 - 12/2027", "2026 - 2030").
+//!
+//! Decided here, once, on the final text of the document model, with characters every
+//! line breaker honours (UAX #14 class GL): U+00A0 NO-BREAK SPACE for the spaces of a
+//! range and U+2011 NON-BREAKING HYPHEN for its hyphens. Word and LibreOffice read both
+//! from the DOCX (LibreOffice draws U+2011 with the font's own hyphen, as it does for
+//! Word's `w:noBreakHyphen`) and our PDF engine breaks by the same classes, so every
+//! writer keeps these together. A "/" needs nothing: neither LibreOffice nor UAX #14
+//! breaks after it before a letter or a digit.
+
+use super::{Block, PageSection};
+
+const NO_BREAK_SPACE: char = '\u{A0}';
+const NO_BREAK_HYPHEN: char = '\u{2011}';
+
+/// Glues the text of every block. Table cells get only the document-number glue: their
+/// columns are narrow, and a range there is better split after its hyphen than cut
+/// between digits.
+pub(super) fn apply(sections: &mut [PageSection]) {
+    for section in sections {
+        blocks(&mut section.blocks);
+    }
+}
+
+fn blocks(blocks_: &mut [Block]) {
+    for block in blocks_ {
+        match block {
+            Block::Paragraph(p) => p.runs.iter_mut().for_each(|r| r.text = glue(&r.text)),
+            Block::Rule(_) => {}
+            Block::Columns(c) => c.rows.iter_mut().flatten().for_each(|cell| blocks(cell)),
+            Block::Table(t) => t
+                .header
+                .iter_mut()
+                .chain(t.rows.iter_mut())
+                .flat_map(|row| row.cells.iter_mut())
+                .flat_map(|cell| cell.paragraphs.iter_mut())
+                .flatten()
+                .for_each(|run| run.text = glue_numbers(&run.text)),
+        }
+    }
+}
+
+/// A word made of digits and "/" only, with at least one digit: "2026", "01/2026",
+/// "22/12/2024".
+fn is_numeric_date(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().all(|c| c.is_ascii_digit() || c == '/')
+}
+
+/// A document number or symbol: one word holding both "/" and "-" ("57-NQ/TW",
+/// "125/KH-UBND", "…/TTr-SKHCN", "73/2019/NĐ-CP").
+fn is_document_number(word: &str) -> bool {
+    word.contains('/') && word.contains('-')
+}
+
+/// Both glues: document numbers, and ranges "A - B" of numeric dates, months or years.
+pub(super) fn glue(text: &str) -> String {
+    let numbers = glue_numbers(text);
+    if !numbers.contains(" - ") {
+        return numbers;
+    }
+    let mut out = String::with_capacity(numbers.len() + 8);
+    let mut rest = numbers.as_str();
+    while let Some(at) = rest.find(" - ") {
+        let (before, after) = (&rest[..at], &rest[at + 3..]);
+        let left = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let right = after.split(char::is_whitespace).next().unwrap_or("");
+        let right = right.trim_end_matches([',', ';', '.', ')', ':']);
+        out.push_str(before);
+        if is_numeric_date(left.trim_start_matches('(')) && is_numeric_date(right) {
+            out.extend([NO_BREAK_SPACE, NO_BREAK_HYPHEN, NO_BREAK_SPACE]);
+        } else {
+            out.push_str(" - ");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Hyphens inside document numbers made non-breaking; everything else as it is.
+fn glue_numbers(text: &str) -> String {
+    if !text.contains('-') || !text.contains('/') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut word_start = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() || i == text.len() {
+            let word = &text[word_start..i];
+            if is_document_number(word) {
+                out.extend(
+                    word.chars()
+                        .map(|c| if c == '-' { NO_BREAK_HYPHEN } else { c }),
+                );
+            } else {
+                out.push_str(word);
+            }
+            if i < text.len() {
+                out.push(c);
+            }
+            word_start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_ranges_are_glued() {
+        assert_eq!(
+            glue("Nghị quyết số 57-NQ/TW ngày 22/12/2024"),
+            "Nghị quyết số 57\u{2011}NQ/TW ngày 22/12/2024"
+        );
+        assert_eq!(
+            glue("Tờ trình số …/TTr-SKHCN;"),
+            "Tờ trình số …/TTr\u{2011}SKHCN;"
+        );
+        assert_eq!(
+            glue("thời gian: 01/2026 - 12/2027."),
+            "thời gian: 01/2026\u{a0}\u{2011}\u{a0}12/2027."
+        );
+        assert_eq!(
+            glue("giai đoạn 2026 - 2030, (2026 - 2027)"),
+            "giai đoạn 2026\u{a0}\u{2011}\u{a0}2030, (2026\u{a0}\u{2011}\u{a0}2027)"
+        );
+        // Words, and a hyphen without a "/", stay as typed.
+        assert_eq!(
+            glue("Độc lập - Tự do - Hạnh phúc"),
+            "Độc lập - Tự do - Hạnh phúc"
+        );
+        assert_eq!(glue("kinh tế - xã hội 2026"), "kinh tế - xã hội 2026");
+        assert_eq!(glue("- Lưu: VT, KTTH."), "- Lưu: VT, KTTH.");
+        assert_eq!(glue(""), "");
+    }
+}
