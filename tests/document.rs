@@ -5,9 +5,10 @@ use khcds::layout::{Orientation, Role};
 use khcds::model::{is_nfc, Level, PlanKind};
 use khcds::sample::sample_plan;
 
-/// Text as a reader sees it: the no-break glue (U+00A0, U+2011) read as space and "-".
+/// Text as a reader sees it: the no-break glue (U+00A0, U+2060) read as a space and
+/// nothing.
 fn read(text: String) -> String {
-    text.replace('\u{a0}', " ").replace('\u{2011}', "-")
+    text.replace('\u{a0}', " ").replace('\u{2060}', "")
 }
 
 fn paragraphs(doc: &Document, section: usize) -> Vec<(Role, String)> {

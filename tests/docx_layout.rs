@@ -214,8 +214,13 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         .iter()
         .find(|p| p.text.starts_with("Số:"))
         .expect("số, ký hiệu");
+    // The ký hiệu is one unbreakable word: a word joiner after its hyphen.
+    assert!(number.text.contains("/KH-\u{2060}"), "{:?}", number.text);
+    let read = |t: &str| t.replace(['\n', '\u{a0}'], " ").replace('\u{2060}', "");
     assert!(
-        Regex::new(number_pattern).unwrap().is_match(&number.text),
+        Regex::new(number_pattern)
+            .unwrap()
+            .is_match(&read(&number.text)),
         "{:?} !~ {number_pattern}",
         number.text
     );
@@ -251,7 +256,7 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     // --- the rules: drawn (paragraph borders), centred, of the layout's lengths
     let rules: Vec<&Para> = paras
         .iter()
-        .filter(|p| p.bottom_border.is_some() && p.text.is_empty())
+        .filter(|p| p.section == 0 && p.bottom_border.is_some() && p.text.is_empty())
         .collect();
     assert_eq!(
         rules.len(),
@@ -301,15 +306,16 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         paras[index(motto_rule) - 1].text,
         "Độc lập - Tự do - Hạnh phúc"
     );
+    // The trích yếu, with its balanced line break and its no-break glue, reads as typed.
     assert_eq!(
-        paras[index(subject_rule) - 1].text,
+        read(&paras[index(subject_rule) - 1].text),
         plan.header.subject.trim()
     );
 
     // --- title: "KẾ HOẠCH" and the trích yếu, bold, centred, 13–14
     let title = find(paras, "KẾ HOẠCH");
     assert!(title.bold && title.align == "center" && (13.0..=14.0).contains(&title.size_pt));
-    let subject = find(paras, plan.header.subject.trim());
+    let subject = &paras[index(subject_rule) - 1];
     assert!(subject.bold && subject.align == "center");
 
     // --- căn cứ: italic, justified, ";" then "." at the end
@@ -464,13 +470,26 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         assert!(heading[1].bold && heading[1].text == heading[1].text.to_uppercase());
         assert!(heading[2].italic && heading[2].align == "center");
         assert!(
-            heading[2].text.starts_with(&format!(
+            read(&heading[2].text).starts_with(&format!(
                 "(Kèm theo Kế hoạch số {} ngày ",
                 plan.header.number
             )) && heading[2].text.ends_with(')'),
             "{:?}",
             heading[2].text
         );
+        // Mẫu 2.1: the "(Kèm theo …)" line has its short rule under it.
+        let note_at = paras
+            .iter()
+            .position(|p| std::ptr::eq(p, heading[2]))
+            .unwrap();
+        let rule = &paras[note_at + 1];
+        assert!(
+            rule.text.is_empty() && rule.bottom_border.is_some() && rule.left == rule.right,
+            "{rule:?}"
+        );
+        let landscape_text = twips(297.0 - 20.0 - 15.0);
+        let len = twips_to_mm(landscape_text - rule.left - rule.right);
+        assert!((30.0..=60.0).contains(&len), "note rule {len} mm");
         let (_, table) = body
             .tables
             .iter()

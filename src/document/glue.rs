@@ -1,18 +1,21 @@
 //! Where a line may not break: inside a document number ("57-NQ/TW", "…/TTr-SKHCN"), a
 //! date or a range of dates, months or years ("01/2026 - 12/2027", "2026 - 2030").
 //!
-//! Decided here, once, on the final text of the document model, with characters every
-//! line breaker honours (UAX #14 class GL): U+00A0 NO-BREAK SPACE for the spaces of a
-//! range and U+2011 NON-BREAKING HYPHEN for its hyphens. Word and LibreOffice read both
-//! from the DOCX (LibreOffice draws U+2011 with the font's own hyphen, as it does for
-//! Word's `w:noBreakHyphen`) and our PDF engine breaks by the same classes, so every
-//! writer keeps these together. A "/" needs nothing: neither LibreOffice nor UAX #14
-//! breaks after it before a letter or a digit.
+//! Decided here, once, on the final text of the document model, with the characters
+//! Unicode gives for it (UAX #14): U+2060 WORD JOINER after a hyphen (class WJ: no break
+//! on either side) and U+00A0 NO-BREAK SPACE for the spaces of a range. Both are in the
+//! DOCX text as they are: LibreOffice honours them and draws the hyphen at its own
+//! width, and our PDF engine breaks by the same classes, so both writers keep these
+//! together and break every other line alike. (U+2011 NON-BREAKING HYPHEN, or Word's
+//! `w:noBreakHyphen`, was measured wider in LibreOffice's rendering than a hyphen, which
+//! would move line breaks between the DOCX and our PDF; and the bundled font has no
+//! glyph for it.) A "/" needs nothing: neither LibreOffice nor UAX #14 breaks after it
+//! before a letter or a digit.
 
 use super::{Block, PageSection};
 
 const NO_BREAK_SPACE: char = '\u{A0}';
-const NO_BREAK_HYPHEN: char = '\u{2011}';
+const WORD_JOINER: char = '\u{2060}';
 
 /// Glues the text of every block. Table cells get only the document-number glue: their
 /// columns are narrow, and a range there is better split after its hyphen than cut
@@ -68,7 +71,7 @@ pub(super) fn glue(text: &str) -> String {
         let right = right.trim_end_matches([',', ';', '.', ')', ':']);
         out.push_str(before);
         if is_numeric_date(left.trim_start_matches('(')) && is_numeric_date(right) {
-            out.extend([NO_BREAK_SPACE, NO_BREAK_HYPHEN, NO_BREAK_SPACE]);
+            out.extend([NO_BREAK_SPACE, '-', WORD_JOINER, NO_BREAK_SPACE]);
         } else {
             out.push_str(" - ");
         }
@@ -78,7 +81,7 @@ pub(super) fn glue(text: &str) -> String {
     out
 }
 
-/// Hyphens inside document numbers made non-breaking; everything else as it is.
+/// Hyphens inside document numbers joined to what follows; everything else as it is.
 fn glue_numbers(text: &str) -> String {
     if !text.contains('-') || !text.contains('/') {
         return text.to_owned();
@@ -92,10 +95,14 @@ fn glue_numbers(text: &str) -> String {
         if c.is_whitespace() || i == text.len() {
             let word = &text[word_start..i];
             if is_document_number(word) {
-                out.extend(
-                    word.chars()
-                        .map(|c| if c == '-' { NO_BREAK_HYPHEN } else { c }),
-                );
+                // Idempotent: a hyphen already joined is left as it is.
+                let mut chars = word.chars().peekable();
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    if c == '-' && chars.peek() != Some(&WORD_JOINER) {
+                        out.push(WORD_JOINER);
+                    }
+                }
             } else {
                 out.push_str(word);
             }
@@ -116,19 +123,19 @@ mod tests {
     fn numbers_and_ranges_are_glued() {
         assert_eq!(
             glue("Nghị quyết số 57-NQ/TW ngày 22/12/2024"),
-            "Nghị quyết số 57\u{2011}NQ/TW ngày 22/12/2024"
+            "Nghị quyết số 57-\u{2060}NQ/TW ngày 22/12/2024"
         );
         assert_eq!(
             glue("Tờ trình số …/TTr-SKHCN;"),
-            "Tờ trình số …/TTr\u{2011}SKHCN;"
+            "Tờ trình số …/TTr-\u{2060}SKHCN;"
         );
         assert_eq!(
             glue("thời gian: 01/2026 - 12/2027."),
-            "thời gian: 01/2026\u{a0}\u{2011}\u{a0}12/2027."
+            "thời gian: 01/2026\u{a0}-\u{2060}\u{a0}12/2027."
         );
         assert_eq!(
             glue("giai đoạn 2026 - 2030, (2026 - 2027)"),
-            "giai đoạn 2026\u{a0}\u{2011}\u{a0}2030, (2026\u{a0}\u{2011}\u{a0}2027)"
+            "giai đoạn 2026\u{a0}-\u{2060}\u{a0}2030, (2026\u{a0}-\u{2060}\u{a0}2027)"
         );
         // Words, and a hyphen without a "/", stay as typed.
         assert_eq!(
@@ -138,5 +145,8 @@ mod tests {
         assert_eq!(glue("kinh tế - xã hội 2026"), "kinh tế - xã hội 2026");
         assert_eq!(glue("- Lưu: VT, KTTH."), "- Lưu: VT, KTTH.");
         assert_eq!(glue(""), "");
+        // Gluing twice changes nothing.
+        let once = glue("Số 57-NQ/TW, 2026 - 2030");
+        assert_eq!(glue(&once), once);
     }
 }

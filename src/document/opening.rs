@@ -88,12 +88,24 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
 }
 
 /// The trích yếu with its line breaks: where the drafter put them; otherwise, when it
-/// is longer than a line, one break that makes the two lines about equally long (issued
-/// plans centre a balanced pair rather than a full line over a short remainder). A date
-/// or year range is never split (see [`glue`](super::glue)).
+/// is longer than a line, one break — before a phrase ("giai đoạn …", "năm …", "gắn
+/// với …") when both lines then read well, else where the two lines come out about
+/// equally long (issued plans centre a balanced pair rather than a full line over a
+/// short remainder). A date or year range is never split (see [`glue`](super::glue)).
 fn subject_lines(subject: &str) -> String {
     /// About the characters of a line of 14 pt bold text across the portrait text width.
     const ONE_LINE_CHARS: usize = 64;
+    /// Words that open a phrase of a trích yếu, where issued plans break it.
+    const PHRASES: [&str; 8] = [
+        "giai đoạn ",
+        "năm ",
+        "gắn với ",
+        "thực hiện ",
+        "về ",
+        "trên địa bàn ",
+        "đến năm ",
+        "của ",
+    ];
     if subject.contains('\n') {
         return subject
             .lines()
@@ -107,17 +119,22 @@ fn subject_lines(subject: &str) -> String {
     if total <= ONE_LINE_CHARS {
         return glued;
     }
-    // The space whose two sides differ least in length.
+    // (is not a phrase start, imbalance, byte offset) of each space: a phrase start
+    // where both lines fit and the shorter is at least a quarter, else the best balance.
     let best = glued
         .char_indices()
         .filter(|(_, c)| *c == ' ')
         .map(|(at, _)| {
             let left = glued[..at].chars().count();
-            (left.abs_diff(total - left - 1), at)
+            let right = total - left - 1;
+            let phrase = PHRASES.iter().any(|p| glued[at + 1..].starts_with(p))
+                && left.max(right) <= ONE_LINE_CHARS
+                && left.min(right) * 4 >= total;
+            (!phrase, left.abs_diff(right), at)
         })
         .min();
     match best {
-        Some((_, at)) => format!("{}\n{}", &glued[..at], &glued[at + 1..]),
+        Some((_, _, at)) => format!("{}\n{}", &glued[..at], &glued[at + 1..]),
         None => glued,
     }
 }
@@ -275,13 +292,17 @@ mod tests {
     fn a_long_subject_breaks_into_balanced_lines() {
         assert_eq!(
             subject_lines("Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026 - 2030"),
-            "Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026\u{a0}\u{2011}\u{a0}2030"
+            "Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026\u{a0}-\u{2060}\u{a0}2030"
         );
         assert_eq!(
             subject_lines(
                 "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn năm 2026 gắn với triển khai Nghị quyết số 57-NQ/TW"
             ),
-            "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn\nnăm 2026 gắn với triển khai Nghị quyết số 57\u{2011}NQ/TW"
+            "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn\nnăm 2026 gắn với triển khai Nghị quyết số 57-\u{2060}NQ/TW"
+        );
+        assert_eq!(
+            subject_lines("Chuyển đổi số của Bộ Phát triển Đô thị và Nông thôn giai đoạn 2026 - 2030"),
+            "Chuyển đổi số của Bộ Phát triển Đô thị và Nông thôn\ngiai đoạn 2026\u{a0}-\u{2060}\u{a0}2030"
         );
         assert_eq!(
             subject_lines("Chuyển đổi số tỉnh Hòa Sơn\n giai đoạn 2026 - 2030"),
