@@ -215,7 +215,11 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         .find(|p| p.text.starts_with("Số:"))
         .expect("số, ký hiệu");
     // The ký hiệu is one unbreakable word: a word joiner after its hyphen.
-    assert!(number.text.contains("/KH-\u{2060}"), "{:?}", number.text);
+    assert!(
+        number.text.contains("/\u{2060}KH-\u{2060}"),
+        "{:?}",
+        number.text
+    );
     let read = |t: &str| t.replace(['\n', '\u{a0}'], " ").replace('\u{2060}', "");
     assert!(
         Regex::new(number_pattern)

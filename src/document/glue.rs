@@ -9,8 +9,8 @@
 //! together and break every other line alike. (U+2011 NON-BREAKING HYPHEN, or Word's
 //! `w:noBreakHyphen`, was measured wider in LibreOffice's rendering than a hyphen, which
 //! would move line breaks between the DOCX and our PDF; and the bundled font has no
-//! glyph for it.) A "/" needs nothing: neither LibreOffice nor UAX #14 breaks after it
-//! before a letter or a digit.
+//! glyph for it.) A "/" before a letter gets a joiner too: LibreOffice never breaks
+//! there, UAX #14 (our PDF engine) would; before a digit neither breaks.
 
 use super::{Block, PageSection};
 
@@ -95,11 +95,18 @@ fn glue_numbers(text: &str) -> String {
         if c.is_whitespace() || i == text.len() {
             let word = &text[word_start..i];
             if is_document_number(word) {
-                // Idempotent: a hyphen already joined is left as it is.
+                // A joiner after each "-", and after each "/" before a letter (UAX #14
+                // allows a break there, LibreOffice does not); idempotent.
                 let mut chars = word.chars().peekable();
                 while let Some(c) = chars.next() {
                     out.push(c);
-                    if c == '-' && chars.peek() != Some(&WORD_JOINER) {
+                    let next = chars.peek().copied();
+                    let joins = match c {
+                        '-' => true,
+                        '/' => next.is_some_and(|n| !n.is_ascii_digit()),
+                        _ => false,
+                    };
+                    if joins && next.is_some() && next != Some(WORD_JOINER) {
                         out.push(WORD_JOINER);
                     }
                 }
@@ -123,11 +130,11 @@ mod tests {
     fn numbers_and_ranges_are_glued() {
         assert_eq!(
             glue("Nghị quyết số 57-NQ/TW ngày 22/12/2024"),
-            "Nghị quyết số 57-\u{2060}NQ/TW ngày 22/12/2024"
+            "Nghị quyết số 57-\u{2060}NQ/\u{2060}TW ngày 22/12/2024"
         );
         assert_eq!(
             glue("Tờ trình số …/TTr-SKHCN;"),
-            "Tờ trình số …/TTr-\u{2060}SKHCN;"
+            "Tờ trình số …/\u{2060}TTr-\u{2060}SKHCN;"
         );
         assert_eq!(
             glue("thời gian: 01/2026 - 12/2027."),

@@ -298,7 +298,7 @@ mod tests {
             subject_lines(
                 "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn năm 2026 gắn với triển khai Nghị quyết số 57-NQ/TW"
             ),
-            "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn\nnăm 2026 gắn với triển khai Nghị quyết số 57-\u{2060}NQ/TW"
+            "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn\nnăm 2026 gắn với triển khai Nghị quyết số 57-\u{2060}NQ/\u{2060}TW"
         );
         assert_eq!(
             subject_lines("Chuyển đổi số của Bộ Phát triển Đô thị và Nông thôn giai đoạn 2026 - 2030"),

@@ -237,7 +237,13 @@ fn number(plan: &Plan, out: &mut Sink) {
 /// The opening's lines after the căn cứ.
 pub(super) fn opening(plan: &Plan, out: &mut Sink) {
     let o = &plan.opening;
-    if blank(&o.issuing_sentence) {
+    // Issued plans often end their "Thực hiện …" paragraph with the issuing sentence
+    // ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:").
+    let issued_in_implementing = o.implementing.as_ref().is_some_and(|t| {
+        let t = t.to_plain();
+        t.contains("ban hành") && t.trim_end().ends_with(':')
+    });
+    if blank(&o.issuing_sentence) && !issued_in_implementing {
         out.push(
             "opening.issuing-sentence-missing",
             Severity::Warning,
