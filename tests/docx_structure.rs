@@ -325,3 +325,23 @@ fn a_drafters_trich_yeu_break_is_kept() {
         .any(|t| read(&t.replace('\n', " | "))
             == "Chuyển đổi số tỉnh Hòa Sơn | giai đoạn 2026 - 2030"));
 }
+
+#[test]
+fn a_target_typed_with_its_percent_sign_is_understood_and_printed_once() {
+    let mut typed = tinh();
+    let i = typed
+        .indicators
+        .iter()
+        .position(|ind| ind.unit.trim() == "%" && !ind.targets.is_empty())
+        .expect("a percentage indicator");
+    let mut plain = typed.clone();
+    typed.indicators[i].targets[0].value = "80%".into();
+    plain.indicators[i].targets[0].value = "80".into();
+    // Understood as 80 with unit %: the same findings as "80".
+    assert_eq!(findings(&typed), findings(&plain));
+    // Printed "80%" in the body and "80" under the "%" column of Phụ lục I, never "80%%".
+    let texts = khcds::document::build(&typed).texts();
+    assert!(texts.iter().all(|t| !t.contains("%%")), "80%% printed");
+    let expected = khcds::document::build(&plain).texts();
+    assert_eq!(texts, expected);
+}

@@ -384,6 +384,92 @@ fn legal_bases_listed_in_section_i_count() {
 }
 
 #[test]
+fn indicator_duplicate() {
+    // A copied indicator of the drafter's own (not from the Khung) is flagged like a
+    // copied Khung one.
+    let base = tinh();
+    let at = format!(
+        "{}-copy",
+        base.indicators
+            .iter()
+            .find(|i| i.national.is_none())
+            .unwrap()
+            .id
+    );
+    let copy_id = at.clone();
+    let f = fires(
+        "indicator.duplicate",
+        W,
+        base,
+        move |p| {
+            let mut copy = p
+                .indicators
+                .iter()
+                .find(|i| i.national.is_none())
+                .unwrap()
+                .clone();
+            copy.id = copy_id;
+            p.indicators.push(copy);
+        },
+        (Part::Indicator, Some(&at), Some("name")),
+    );
+    assert!(!f.message.contains(&at), "no internal id: {}", f.message);
+}
+
+#[test]
+fn messages_name_things_as_the_drafter_sees_them() {
+    let mut p = tinh();
+    // An unnamed task, a copied task, an unnamed indicator, two indicators answering the
+    // same Khung minimum, a task linked to an indicator that is gone.
+    p.tasks[0].name.clear();
+    let mut copy = p.tasks[1].clone();
+    copy.id = "nv-p7jva9ai".into();
+    p.tasks.push(copy);
+    p.tasks[2].indicators.push("ct-da-xoa".into());
+    p.indicators[0].name.clear();
+    let twin = p.indicators[1].clone();
+    p.indicators.push(Indicator {
+        id: "ct-q1w2e3r4".into(),
+        ..twin
+    });
+    let found = validate_with(&p, &ctx());
+    for rule in [
+        "task.name-missing",
+        "task.near-duplicate",
+        "task.indicator-unknown",
+        "indicator.name-missing",
+        "indicator.national-duplicate",
+    ] {
+        assert!(
+            found.iter().any(|f| f.rule == rule),
+            "{rule}: {}",
+            show(&found)
+        );
+    }
+    let ids: Vec<&str> = p
+        .tasks
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(p.indicators.iter().map(|i| i.id.as_str()))
+        .chain(["ct-da-xoa"])
+        .collect();
+    for f in &found {
+        for text in [&f.message, &f.hint] {
+            assert!(
+                ids.iter().all(|id| !text.contains(id)),
+                "{}: an internal id in «{text}»",
+                f.rule
+            );
+            assert!(
+                !text.contains("plan.") && !text.contains("]."),
+                "{}: a JSON path in «{text}»",
+                f.rule
+            );
+        }
+    }
+}
+
+#[test]
 fn legal_key_document_missing() {
     let f = fires(
         "legal.key-document-missing",
@@ -1358,7 +1444,12 @@ fn task_near_duplicate() {
         },
         (Part::Task, Some("nv-999"), Some("name")),
     );
-    assert!(f.message.contains(&first.id), "{}", f.message);
+    // The earlier task is named as the drafter sees it, not by its id.
+    assert!(
+        f.message.contains(&first.name) && !f.message.contains(&first.id),
+        "{}",
+        f.message
+    );
     // The same task under a narrower scope ("– lĩnh vực y tế") is not a duplicate.
     let mut p = tinh();
     let mut scoped = p.tasks[4].clone();

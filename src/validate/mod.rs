@@ -63,6 +63,7 @@
 //! | `indicator.lead-agency-missing` | lỗi | The agency that monitors the indicator is given. |
 //! | `indicator.national-unknown` | lỗi | `national` names a minimum indicator of the Khung. |
 //! | `indicator.national-duplicate` | cảnh báo | A minimum indicator is answered by one indicator only. |
+//! | `indicator.duplicate` | cảnh báo | An indicator not linked to the Khung has nearly the same name as another (the near-duplicate rule of tasks). |
 //! | `indicator.group-mismatch` | cảnh báo | An indicator answering a minimum indicator sits in that indicator's group. |
 //! | `indicator.unit-differs` | cảnh báo | An indicator answering a minimum indicator uses its unit (otherwise targets cannot be compared). |
 //! | `indicator.comparator-differs` | cảnh báo | A target goes the same way (≥ / ≤) as the national minimum. |
