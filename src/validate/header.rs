@@ -102,7 +102,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             Severity::Warning,
             loc("date"),
             "Chưa có ngày ban hành.",
-            "Ngày ban hành được ghi khi ký; trong khi chưa có ngày, căn cứ được so với ngày hôm nay và giá trị hiện trạng với năm đầu của kế hoạch.",
+            "Ngày ban hành (dạng ngày/tháng/năm, ví dụ 05/01/2026) được ghi khi ký; trong khi chưa có ngày, căn cứ được so với ngày hôm nay và giá trị hiện trạng với năm đầu của kế hoạch.",
         ),
         Some(d) if !(2025..=last).contains(&d.year()) => out.push(
             "header.date-out-of-range",

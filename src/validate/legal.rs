@@ -339,7 +339,7 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
                 Severity::Error,
                 loc("date"),
                 format!("Căn cứ {what} chưa có ngày ban hành."),
-                "Ghi ngày ban hành của văn bản.",
+                "Ghi ngày ban hành của văn bản như trên văn bản gốc, dạng ngày/tháng/năm (ví dụ 22/12/2024).",
             ),
             Some(d) if d > plan_date => out.push(
                 "legal.date-after-plan",
