@@ -233,8 +233,10 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     // ô 4: place and date, italic 13–14, the decree's date format
     let date = header_paras
         .iter()
-        .find(|p| p.text.contains(", ngày "))
+        .find(|p| p.text.contains(", ngày"))
         .expect("địa danh, ngày tháng");
+    // The date is one unbreakable phrase: no-break spaces inside it.
+    assert!(date.text.contains("ngày\u{a0}"), "{:?}", date.text);
     assert!(date.italic && !date.bold && (13.0..=14.0).contains(&date.size_pt));
     assert_eq!(
         date.table.unwrap(),
@@ -242,8 +244,9 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         "right column, the row of Số"
     );
     let date_re = Regex::new(r"^(.+), ngày (\d\d) tháng (\d\d?) năm (\d{4})$").unwrap();
+    let date_text = read(&date.text);
     let caps = date_re
-        .captures(&date.text)
+        .captures(&date_text)
         .unwrap_or_else(|| panic!("{}", date.text));
     assert_eq!(&caps[1], plan.header.place);
     let issued = plan.header.date.unwrap();
@@ -598,7 +601,7 @@ fn the_same_plan_gives_the_same_bytes() {
     let text = Package::read(&c);
     assert!(text
         .part("word/document.xml")
-        .contains("ngày 03 tháng 02 năm 2026"));
+        .contains("ngày\u{a0}03\u{a0}tháng\u{a0}02\u{a0}năm\u{a0}2026"));
     assert!(text
         .part("docProps/core.xml")
         .contains("2026-02-03T00:00:00Z"));

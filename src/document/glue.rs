@@ -1,5 +1,6 @@
 //! Where a line may not break: inside a document number ("57-NQ/TW", "…/TTr-SKHCN"), a
-//! date or a range of dates, months or years ("01/2026 - 12/2027", "2026 - 2030").
+//! date ("ngày 26 tháng 12 năm 2025") or a range of dates, months or years ("01/2026 -
+//! 12/2027", "2026 - 2030").
 //!
 //! Decided here, once, on the final text of the document model, with the characters
 //! Unicode gives for it (UAX #14): U+2060 WORD JOINER after a hyphen (class WJ: no break
@@ -58,7 +59,7 @@ fn is_document_number(word: &str) -> bool {
 
 /// Both glues: document numbers, and ranges "A - B" of numeric dates, months or years.
 pub(super) fn glue(text: &str) -> String {
-    let numbers = glue_numbers(text);
+    let numbers = glue_numbers(&glue_dates_in_words(text));
     if !numbers.contains(" - ") {
         return numbers;
     }
@@ -79,6 +80,46 @@ pub(super) fn glue(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// "ngày 26 tháng 12 năm 2025" kept on one line: its spaces made no-break.
+fn glue_dates_in_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("ngày ") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match date_in_words_len(tail) {
+            Some(len) => {
+                out.extend(
+                    tail[..len]
+                        .chars()
+                        .map(|c| if c == ' ' { NO_BREAK_SPACE } else { c }),
+                );
+                rest = &tail[len..];
+            }
+            None => {
+                out.push_str("ngày ");
+                rest = &tail["ngày ".len()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte length of "ngày D tháng M năm YYYY" at the start of `text`, if it is one.
+fn date_in_words_len(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for (word, digits) in [("ngày ", 1..=2), (" tháng ", 1..=2), (" năm ", 4..=4)] {
+        at += text[at..].starts_with(word).then_some(word.len())?;
+        let n = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        if !digits.contains(&n) {
+            return None;
+        }
+        at += n;
+    }
+    Some(at)
 }
 
 /// Hyphens inside document numbers joined to what follows; everything else as it is.
@@ -152,6 +193,14 @@ mod tests {
         assert_eq!(glue("kinh tế - xã hội 2026"), "kinh tế - xã hội 2026");
         assert_eq!(glue("- Lưu: VT, KTTH."), "- Lưu: VT, KTTH.");
         assert_eq!(glue(""), "");
+        assert_eq!(
+            glue("Hà Nội, ngày 05 tháng 3 năm 2026"),
+            "Hà Nội, ngày\u{a0}05\u{a0}tháng\u{a0}3\u{a0}năm\u{a0}2026"
+        );
+        assert_eq!(
+            glue("ngày      tháng      năm 20…"),
+            "ngày      tháng      năm 20…"
+        );
         // Gluing twice changes nothing.
         let once = glue("Số 57-NQ/TW, 2026 - 2030");
         assert_eq!(glue(&once), once);
