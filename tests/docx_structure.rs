@@ -345,3 +345,74 @@ fn a_target_typed_with_its_percent_sign_is_understood_and_printed_once() {
     let expected = khcds::document::build(&plain).texts();
     assert_eq!(texts, expected);
 }
+
+/// The lines of a PDF as read: `pdftotext -bbox-layout` lines, words joined by spaces.
+fn pdf_lines(pdf: &Path) -> Vec<String> {
+    require("pdftotext");
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let xml = String::from_utf8(out.stdout).unwrap();
+    xml.split("<line")
+        .skip(1)
+        .map(|line| {
+            let words: Vec<&str> = line
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>').and_then(|(_, t)| t.split_once("</word>")))
+                .map(|(t, _)| t)
+                .collect();
+            read(&words.join(" "))
+        })
+        .collect()
+}
+
+#[test]
+fn no_line_breaks_inside_numbers_dates_and_ranges_in_either_writer() {
+    let mut plan = tinh();
+    let units = [
+        "57-NQ/TW",
+        "12/TTr-SKHCN",
+        "01/2026 - 12/2027",
+        "ngày 26 tháng 12 năm 2025",
+    ];
+    // The same sentence after prefixes of every length, so that each unit meets the end
+    // of a line somewhere.
+    let paragraphs = 40;
+    let section = plan.sections.iter_mut().find(|s| s.id == "I").unwrap();
+    section.content = (0..paragraphs)
+        .map(|n| {
+            Block::paragraph(format!(
+                "{} theo Nghị quyết số {}, Tờ trình số {} {}, thời gian {}.",
+                "m".repeat(n),
+                units[0],
+                units[1],
+                units[3],
+                units[2]
+            ))
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let docx_path = dir.path().join("glue.docx");
+    std::fs::write(&docx_path, khcds::docx::write_plan(&plan).unwrap()).unwrap();
+    let theirs = render_pdf(&[&docx_path], dir.path()).remove(0);
+    let ours = dir.path().join("ours.pdf");
+    std::fs::write(
+        &ours,
+        khcds::pdf::write(&khcds::document::build(&plan)).unwrap(),
+    )
+    .unwrap();
+    for (who, pdf) in [("LibreOffice", &theirs), ("our PDF", &ours)] {
+        let lines = pdf_lines(pdf);
+        for unit in units {
+            let whole: usize = lines.iter().map(|l| l.matches(unit).count()).sum();
+            assert!(
+                whole >= paragraphs,
+                "{who}: «{unit}» whole on a line {whole} times of {paragraphs}"
+            );
+        }
+    }
+}
