@@ -2,7 +2,7 @@
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
 use super::figures::Figures;
-use super::format::{letter, roman, upper};
+use super::format::{letter, roman, upper, value_with_unit};
 use super::{appendix, evaluation};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
@@ -212,18 +212,20 @@ fn section_blocks(
     }
 }
 
-/// A drafter's paragraph or "-"/"+" item as a body paragraph, its figures generated.
+/// A drafter's paragraph, run-in heading or "-"/"+" item as a body paragraph, its
+/// figures generated.
 fn content_block(figures: &Figures, block: &ContentBlock) -> Block {
-    let runs = match block {
-        ContentBlock::Paragraph { text } => figures.resolve(&text.0),
+    let (role, runs) = match block {
+        ContentBlock::Paragraph { text } => (Role::Body, figures.resolve(&text.0)),
+        ContentBlock::Heading { text } => (Role::RunInHeading, figures.resolve(&text.0)),
         ContentBlock::Bullet { level, text } => {
             let mut runs = vec![Run::plain(format!("{} ", level.mark()))];
             runs.extend(figures.resolve(&text.0));
-            runs
+            (Role::Body, runs)
         }
     };
     Block::Paragraph(Paragraph {
-        role: Role::Body,
+        role,
         runs,
         keep_with_next: false,
     })
@@ -359,17 +361,6 @@ pub(super) fn indicator_sentence(indicator: &Indicator, kind: PlanKind) -> Strin
         format!("- {name}.")
     } else {
         format!("- {name}: {}.", targets.join("; "))
-    }
-}
-
-/// "95%", "cấp độ 4", "30 sáng kiến".
-pub(super) fn value_with_unit(value: &str, unit: &str) -> String {
-    let unit = unit.trim();
-    match unit {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        "cấp độ" | "mức" => format!("{unit} {value}"),
-        _ => format!("{value} {unit}"),
     }
 }
 

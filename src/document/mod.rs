@@ -11,6 +11,7 @@ mod build;
 mod evaluation;
 mod figures;
 pub mod format;
+mod glue;
 mod opening;
 
 pub use build::build;

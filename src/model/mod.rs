@@ -21,7 +21,7 @@ pub use annual::{
 };
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
 pub use field::{AppendixRef, Field};
-pub use header::{DocumentHeader, LegalBasis, LegalDocumentKind, Opening};
+pub use header::{DocumentHeader, LegalBasesForm, LegalBasis, LegalDocumentKind, Opening};
 pub(crate) use indicator::parse_number;
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};

@@ -290,7 +290,7 @@ fn without_evaluation(blocks: &mut Vec<Block>) {
     if let Some(run) = blocks
         .get_mut(from)
         .and_then(|b| match b {
-            Block::Paragraph { text } => text.0.first_mut(),
+            Block::Paragraph { text } | Block::Heading { text } => text.0.first_mut(),
             Block::Bullet { .. } => None,
         })
         .filter(|r| r.text.starts_with("3. "))
