@@ -750,3 +750,55 @@ fn an_annual_plan_round_trips_through_json() {
     assert!(json.contains("\"evaluation\""));
     assert!(json.contains("\"chua-co-thong-tin\"") || json.contains("\"no-data\""));
 }
+
+// ---------------------------------------------------------------- command line
+
+#[test]
+fn the_cli_derives_an_annual_plan_and_refuses_a_wrong_previous_plan_writing_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    drop(PlanFile::create(&path("5nam.khcds"), &five_year()).unwrap());
+    let khcds = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_khcds"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let ok = khcds(&[
+        "new",
+        "--kind",
+        "annual",
+        "--year",
+        "2027",
+        "--from",
+        "5nam.khcds",
+        "-o",
+        "2027.khcds",
+    ]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let plan = PlanFile::open(&path("2027.khcds")).unwrap().load().unwrap();
+    assert_eq!(plan, derive_annual(&five_year(), 2027, None).unwrap());
+
+    let args = [
+        "new",
+        "--kind",
+        "annual",
+        "--year",
+        "2029",
+        "--from",
+        "5nam.khcds",
+    ];
+    let bad = khcds(&[&args[..], &["--previous", "2027.khcds", "-o", "2029.khcds"]].concat());
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("Kế hoạch năm trước phải là kế hoạch năm 2028"),
+        "{stderr}"
+    );
+    assert!(!path("2029.khcds").exists(), "nothing written");
+}

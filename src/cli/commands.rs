@@ -13,13 +13,27 @@ use super::{signing, Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJs
 pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
     match command {
         Command::New {
+            from: Some(from),
+            previous,
+            kind,
+            year,
+            output,
+            ..
+        } => derive(&from, previous.as_deref(), kind, year, &output),
+        Command::New {
             level,
             kind,
             year,
             sample,
             scale,
             output,
-        } => new(level, kind, year, sample, scale, &output),
+            ..
+        } => match level {
+            Some(level) => new(level, kind, year, sample, scale, &output),
+            None => Err(Failure::io(
+                "Cần cấp của kế hoạch: thêm --level bo hoặc --level tinh.",
+            )),
+        },
         Command::Info { file } => info(&file),
         Command::Validate { file, format } => validate(&file, format),
         Command::Framework { format } => print_framework(framework::current(), format),
@@ -92,6 +106,38 @@ fn new(
     if with_sample {
         println!("{}", sample::FICTIONAL_NOTE);
     }
+    Ok(())
+}
+
+/// `new --kind annual --year Y --from FIVE_YEAR [--previous LAST_YEAR]`: the annual plan
+/// derived by the engine; nothing is written when it refuses.
+fn derive(
+    from: &Path,
+    previous: Option<&Path>,
+    kind: KindArg,
+    year: Option<i32>,
+    output: &Path,
+) -> Result<(), Failure> {
+    let (KindArg::Annual, Some(year)) = (kind, year) else {
+        return Err(Failure::io(
+            "--from dùng để lập kế hoạch hằng năm: thêm --kind annual --year, ví dụ --year 2027.",
+        ));
+    };
+    let parent = PlanFile::open(from)?.load()?;
+    let previous = match previous {
+        Some(path) => Some(PlanFile::open(path)?.load()?),
+        None => None,
+    };
+    let plan =
+        khcds::annual::derive_annual(&parent, year, previous.as_ref()).map_err(Failure::io)?;
+    PlanFile::create(output, &plan)?;
+    println!(
+        "Đã tạo {} ({} {}, từ {}).",
+        output.display(),
+        plan.meta.level.label(),
+        plan.meta.kind.label(),
+        from.display()
+    );
     Ok(())
 }
 
