@@ -95,10 +95,12 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     out
 }
 
-/// "Phần I" and its title on the next line, both bold and centred.
+/// "Phần I" and its title on the next line, both bold and centred (the trích yếu's
+/// style: with the title's 24 pt before, LibreOffice and our paginator broke the page
+/// differently).
 fn part_heading(label: &str, title: &str) -> [Block; 2] {
     [
-        Block::Paragraph(Paragraph::new(Role::DocumentTitle, label)),
+        Block::Paragraph(Paragraph::new(Role::Subject, label)),
         Block::Paragraph(Paragraph::new(Role::Subject, upper(title.trim()))),
     ]
 }
