@@ -26,7 +26,7 @@ fn imported_text_is_normalised_to_nfc() {
 
 fn field_error(json: &str) -> (String, String) {
     match from_json(json).unwrap_err() {
-        ImportError::Field { path, message } => (path, message),
+        ImportError::Field { path, message, .. } => (path, message),
         other => panic!("expected a field error, got {other}"),
     }
 }

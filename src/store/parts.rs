@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::{Result, StoreError};
-use crate::model::{normalize_value, Plan, Section};
+use crate::model::{normalize_value, Level, Plan, PlanKind, PlanMeta, Section, MAX_SECTION_DEPTH};
 
 /// The kinds of rows in the `part` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Kind::Meta => "meta",
             Kind::Header => "header",
@@ -48,7 +48,12 @@ impl Kind {
             Kind::Indicator => "chỉ tiêu",
             Kind::Task => "nhiệm vụ",
             Kind::Responsibility => "đơn vị trong phần tổ chức thực hiện",
-            _ => "phần",
+            Kind::Meta => "phần thông tin chung (cấp, loại kế hoạch)",
+            Kind::Header => "phần đầu văn bản (cơ quan, số, ngày, trích yếu)",
+            Kind::Opening => "phần căn cứ",
+            Kind::Signer => "phần người ký",
+            Kind::Recipients => "phần nơi nhận",
+            Kind::Settings => "phần trình bày (cỡ chữ, lề)",
         }
     }
 }
@@ -195,26 +200,89 @@ pub(super) fn child_sections(tx: &Transaction, parent: &str) -> Result<Vec<Strin
     Ok(ids)
 }
 
-/// Writes a section and its descendants.
+/// Writes a section and its descendants (custom sections inserted by an edit).
 pub(super) fn insert_section_tree(
     tx: &Transaction,
     section: &Section,
     parent: Option<&str>,
     index: Option<usize>,
 ) -> Result<()> {
-    let row = Section {
+    insert_item(
+        tx,
+        Kind::Section,
+        &section.id,
+        parent,
+        index,
+        &section_row(section)?,
+    )?;
+    append_descendants(tx, section)
+}
+
+/// Writes the rows below `section`, walking the tree without recursion.
+fn append_descendants(tx: &Transaction, section: &Section) -> Result<()> {
+    let mut stack = vec![section];
+    while let Some(parent) = stack.pop() {
+        for (position, child) in parent.children.iter().enumerate() {
+            let row = section_row(child)?;
+            append(
+                tx,
+                Kind::Section,
+                &child.id,
+                Some(&parent.id),
+                position,
+                &row,
+            )?;
+            stack.push(child);
+        }
+    }
+    Ok(())
+}
+
+/// The stored body of a section: itself without its children (they are rows of their own).
+fn section_row(section: &Section) -> Result<String> {
+    body(&Section {
+        id: section.id.clone(),
+        origin: section.origin,
+        title: section.title.clone(),
+        content: section.content.clone(),
         children: Vec::new(),
-        ..section.clone()
-    };
-    insert_item(tx, Kind::Section, &section.id, parent, index, &body(&row)?)?;
-    for child in &section.children {
-        insert_section_tree(tx, child, Some(&section.id), None)?;
+    })
+}
+
+/// Inserts a row at a known free position: no counting or shifting of siblings, so a
+/// whole plan is written in time linear in its size.
+fn append(
+    tx: &Transaction,
+    kind: Kind,
+    id: &str,
+    parent: Option<&str>,
+    position: usize,
+    body: &str,
+) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(StoreError::BadData(format!("{} thiếu mã", kind.noun())));
+    }
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO part (kind, id, parent, position, body) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, id) DO NOTHING",
+        )?
+        .execute(params![kind.as_str(), id, parent, position as i64, body])?;
+    if inserted == 0 {
+        return Err(StoreError::DuplicateItem {
+            what: kind.noun(),
+            id: id.to_owned(),
+        });
     }
     Ok(())
 }
 
 /// Replaces the whole stored plan.
 pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
+    plan.check_ranges()?;
+    if plan.sections.iter().any(|s| s.height() > MAX_SECTION_DEPTH) {
+        return Err(StoreError::TooDeep);
+    }
     tx.execute("DELETE FROM part", [])?;
     put_singleton(tx, Kind::Meta, &plan.meta)?;
     put_singleton(tx, Kind::Header, &plan.header)?;
@@ -222,93 +290,290 @@ pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     put_singleton(tx, Kind::Signer, &plan.signer)?;
     put_singleton(tx, Kind::Recipients, &plan.recipients)?;
     put_singleton(tx, Kind::Settings, &plan.settings)?;
-    for section in &plan.sections {
-        insert_section_tree(tx, section, None, None)?;
+    for (position, section) in plan.sections.iter().enumerate() {
+        append(
+            tx,
+            Kind::Section,
+            &section.id,
+            None,
+            position,
+            &section_row(section)?,
+        )?;
+        append_descendants(tx, section)?;
     }
-    for item in &plan.indicators {
-        insert_item(tx, Kind::Indicator, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.indicators.iter().enumerate() {
+        append(tx, Kind::Indicator, &item.id, None, position, &body(item)?)?;
     }
-    for item in &plan.tasks {
-        insert_item(tx, Kind::Task, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.tasks.iter().enumerate() {
+        append(tx, Kind::Task, &item.id, None, position, &body(item)?)?;
     }
-    for item in &plan.organisation {
-        insert_item(tx, Kind::Responsibility, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.organisation.iter().enumerate() {
+        append(
+            tx,
+            Kind::Responsibility,
+            &item.id,
+            None,
+            position,
+            &body(item)?,
+        )?;
     }
     Ok(())
 }
 
+/// A plan as read back, with what could not be read: a damaged part never makes the
+/// rest unreachable. A damaged singleton reads as its default, a damaged item is left
+/// out, a section that cannot be placed in the tree goes to the top level.
+pub struct Loaded {
+    pub plan: Plan,
+    /// One Vietnamese sentence per damaged part, naming it.
+    pub problems: Vec<String>,
+}
+
+/// Collects what could not be read while a plan is put together.
+#[derive(Default)]
+pub(super) struct Salvage {
+    pub problems: Vec<String>,
+}
+
+impl Salvage {
+    /// A singleton part, or its default (noted) when absent or unreadable.
+    pub fn singleton<T: DeserializeOwned>(
+        &mut self,
+        kind: Kind,
+        text: Option<&str>,
+        default: impl FnOnce() -> T,
+    ) -> T {
+        match text.map(|t| parse(kind, "", t)) {
+            Some(Ok(value)) => value,
+            _ => {
+                self.problems.push(format!(
+                    "{} bị hỏng hoặc bị thiếu; đang dùng nội dung mặc định, hãy nhập lại.",
+                    capitalise(kind.noun())
+                ));
+                default()
+            }
+        }
+    }
+
+    /// A list item, or `None` (noted) when unreadable.
+    pub fn item<T: DeserializeOwned>(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        text: Option<&str>,
+    ) -> Option<T> {
+        let value = text.and_then(|t| parse(kind, id, t).ok());
+        if value.is_none() {
+            self.problems.push(format!(
+                "{} «{id}» bị hỏng nên không đọc được; đã bỏ qua.",
+                capitalise(kind.noun())
+            ));
+        }
+        value
+    }
+}
+
+/// The texts of a plan's singleton parts, as stored.
+pub(super) struct Singletons {
+    pub meta: Option<String>,
+    pub header: Option<String>,
+    pub opening: Option<String>,
+    pub signer: Option<String>,
+    pub recipients: Option<String>,
+    pub settings: Option<String>,
+}
+
+impl Singletons {
+    /// Takes each singleton's text out of `source` by its kind's stored name.
+    pub fn take(mut source: impl FnMut(&str) -> Option<String>) -> Self {
+        Singletons {
+            meta: source(Kind::Meta.as_str()),
+            header: source(Kind::Header.as_str()),
+            opening: source(Kind::Opening.as_str()),
+            signer: source(Kind::Signer.as_str()),
+            recipients: source(Kind::Recipients.as_str()),
+            settings: source(Kind::Settings.as_str()),
+        }
+    }
+}
+
+/// The lists of a plan, as read.
+pub(super) struct Lists {
+    pub sections: Vec<Section>,
+    pub indicators: Vec<crate::model::Indicator>,
+    pub tasks: Vec<crate::model::Task>,
+    pub organisation: Vec<crate::model::Responsibility>,
+}
+
+impl Salvage {
+    /// The plan from its parts, damaged singletons replaced by their defaults.
+    pub fn finish(mut self, texts: Singletons, lists: Lists) -> Loaded {
+        let plan = Plan {
+            meta: self.singleton(Kind::Meta, texts.meta.as_deref(), fallback_meta),
+            header: self.singleton(Kind::Header, texts.header.as_deref(), Default::default),
+            opening: self.singleton(Kind::Opening, texts.opening.as_deref(), Default::default),
+            signer: self.singleton(Kind::Signer, texts.signer.as_deref(), Default::default),
+            recipients: self.singleton(
+                Kind::Recipients,
+                texts.recipients.as_deref(),
+                Default::default,
+            ),
+            settings: self.singleton(Kind::Settings, texts.settings.as_deref(), Default::default),
+            sections: lists.sections,
+            indicators: lists.indicators,
+            tasks: lists.tasks,
+            organisation: lists.organisation,
+        };
+        Loaded {
+            plan,
+            problems: self.problems,
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The meta part of a plan whose own could not be read: a province's five-year plan.
+fn fallback_meta() -> PlanMeta {
+    PlanMeta {
+        level: Level::Tinh,
+        kind: PlanKind::FiveYear,
+        framework_version: crate::framework::current().version.clone(),
+    }
+}
+
+/// A column as text, `None` when it holds anything else (a damaged row).
+fn text_column(row: &rusqlite::Row, index: usize) -> Option<String> {
+    row.get_ref(index)
+        .ok()
+        .and_then(|v| v.as_str().ok())
+        .map(str::to_owned)
+}
+
 /// Reads the whole plan back.
-pub(super) fn load_plan(conn: &rusqlite::Connection) -> Result<Plan> {
+pub(super) fn load_plan(conn: &rusqlite::Connection) -> Result<Loaded> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, id, parent, body FROM part ORDER BY kind, parent, position",
     )?;
     let mut rows = stmt.query([])?;
+    let mut salvage = Salvage::default();
     let mut singletons = std::collections::HashMap::new();
     let (mut indicators, mut tasks, mut organisation) = (Vec::new(), Vec::new(), Vec::new());
     // Sections in sibling order, grouped by parent; the tree is assembled afterwards.
     let mut sections: Vec<(Option<String>, Section)> = Vec::new();
     while let Some(row) = rows.next()? {
-        let kind: String = row.get(0)?;
-        let id: String = row.get(1)?;
-        let text: String = row.get(3)?;
+        let (Some(kind), Some(id)) = (text_column(row, 0), text_column(row, 1)) else {
+            salvage
+                .problems
+                .push("Một dòng dữ liệu bị hỏng nên không đọc được; đã bỏ qua.".into());
+            continue;
+        };
+        let text = text_column(row, 3);
+        let text = text.as_deref();
         match kind.as_str() {
-            "section" => sections.push((row.get(2)?, parse(Kind::Section, &id, &text)?)),
-            "indicator" => indicators.push(parse(Kind::Indicator, &id, &text)?),
-            "task" => tasks.push(parse(Kind::Task, &id, &text)?),
-            "responsibility" => organisation.push(parse(Kind::Responsibility, &id, &text)?),
+            "section" => {
+                if let Some(section) = salvage.item(Kind::Section, &id, text) {
+                    sections.push((text_column(row, 2), section));
+                }
+            }
+            "indicator" => indicators.extend(salvage.item(Kind::Indicator, &id, text)),
+            "task" => tasks.extend(salvage.item(Kind::Task, &id, text)),
+            "responsibility" => organisation.extend(salvage.item(Kind::Responsibility, &id, text)),
             _ => {
-                singletons.insert(kind, text);
+                singletons.insert(kind, text.map(str::to_owned));
             }
         }
     }
-    let mut singleton = |kind: Kind| {
-        singletons
-            .remove(kind.as_str())
-            .ok_or_else(|| StoreError::BadData(format!("thiếu phần «{}»", kind.as_str())))
-    };
-    Ok(Plan {
-        meta: parse(Kind::Meta, "", &singleton(Kind::Meta)?)?,
-        header: parse(Kind::Header, "", &singleton(Kind::Header)?)?,
-        opening: parse(Kind::Opening, "", &singleton(Kind::Opening)?)?,
-        signer: parse(Kind::Signer, "", &singleton(Kind::Signer)?)?,
-        recipients: parse(Kind::Recipients, "", &singleton(Kind::Recipients)?)?,
-        settings: parse(Kind::Settings, "", &singleton(Kind::Settings)?)?,
-        sections: assemble_tree(sections)?,
+    let texts = Singletons::take(|name| singletons.remove(name).flatten());
+    let sections = assemble_tree(sections, &mut salvage);
+    let lists = Lists {
+        sections,
         indicators,
         tasks,
         organisation,
-    })
+    };
+    Ok(salvage.finish(texts, lists))
 }
 
-/// Builds the section tree from rows listed parent by parent in sibling order.
-fn assemble_tree(rows: Vec<(Option<String>, Section)>) -> Result<Vec<Section>> {
-    let mut children: std::collections::HashMap<Option<String>, Vec<Section>> =
-        std::collections::HashMap::new();
-    let total = rows.len();
-    for (parent, section) in rows {
-        children.entry(parent).or_default().push(section);
+/// Builds the section tree from rows listed parent by parent in sibling order, without
+/// recursion. A section deeper than [`MAX_SECTION_DEPTH`], or whose parent is missing
+/// or its own descendant, is placed at the top level (and noted), so nothing is lost and
+/// the tree stays shallow enough for every recursive reader.
+fn assemble_tree(rows: Vec<(Option<String>, Section)>, salvage: &mut Salvage) -> Vec<Section> {
+    use std::collections::HashMap;
+    let mut children: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (index, (parent, _)) in rows.iter().enumerate() {
+        children.entry(parent.as_deref()).or_default().push(index);
     }
-    fn attach(
-        list: Vec<Section>,
-        children: &mut std::collections::HashMap<Option<String>, Vec<Section>>,
-        placed: &mut usize,
-    ) -> Vec<Section> {
-        list.into_iter()
-            .map(|mut s| {
-                *placed += 1;
-                let own = children.remove(&Some(s.id.clone())).unwrap_or_default();
-                s.children = attach(own, children, placed);
-                s
-            })
-            .collect()
+    // Breadth-first from the roots: (row, its parent in the tree, depth).
+    let mut order: Vec<(usize, Option<usize>)> = Vec::with_capacity(rows.len());
+    let mut placed = vec![false; rows.len()];
+    let mut queue = std::collections::VecDeque::new();
+    let (mut too_deep, mut orphans) = (0, 0);
+    let mut next_root = 0;
+    for root in children.remove(&None).unwrap_or_default() {
+        placed[root] = true;
+        queue.push_back((root, None, 1));
     }
-    let roots = children.remove(&None).unwrap_or_default();
-    let mut placed = 0;
-    let tree = attach(roots, &mut children, &mut placed);
-    if placed != total {
-        return Err(StoreError::BadData(
-            "có mục không gắn được vào cây mục lục".into(),
+    loop {
+        while let Some((index, parent, depth)) = queue.pop_front() {
+            let (parent, depth) = if depth > MAX_SECTION_DEPTH {
+                too_deep += 1;
+                (None, 1)
+            } else {
+                (parent, depth)
+            };
+            order.push((index, parent));
+            let own = children
+                .remove(&Some(rows[index].1.id.as_str()))
+                .unwrap_or_default();
+            for child in own {
+                if !std::mem::replace(&mut placed[child], true) {
+                    queue.push_back((child, Some(index), depth + 1));
+                }
+            }
+        }
+        // Rows the walk never reached: their parent is missing or inside a cycle.
+        match (next_root..rows.len()).find(|&i| !placed[i]) {
+            Some(index) => {
+                orphans += 1;
+                next_root = index + 1;
+                placed[index] = true;
+                queue.push_back((index, None, 1));
+            }
+            None => break,
+        }
+    }
+    if too_deep > 0 {
+        salvage.problems.push(format!(
+            "Có {too_deep} mục lồng nhau quá {MAX_SECTION_DEPTH} cấp; các mục đó được đưa lên cấp đầu."
         ));
     }
-    Ok(tree)
+    if orphans > 0 {
+        salvage.problems.push(format!(
+            "Có {orphans} mục không gắn được vào cây mục lục; các mục đó được đưa lên cấp đầu."
+        ));
+    }
+    // Children come after their parent in `order`: build bottom-up from the end.
+    let mut sections: Vec<Option<Section>> = rows.into_iter().map(|(_, s)| Some(s)).collect();
+    let mut attached: Vec<Vec<Section>> = vec![Vec::new(); sections.len()];
+    let mut roots = Vec::new();
+    for &(index, parent) in order.iter().rev() {
+        let mut section = sections[index].take().expect("each row is placed once");
+        let mut own = std::mem::take(&mut attached[index]);
+        own.reverse();
+        section.children = own;
+        match parent {
+            Some(parent) => attached[parent].push(section),
+            None => roots.push(section),
+        }
+    }
+    roots.reverse();
+    roots
 }
