@@ -44,7 +44,7 @@ pub enum ImportError {
     NotAPlan,
     #[error("Tệp JSON theo lược đồ phiên bản {found}, mới hơn phiên bản {SCHEMA_VERSION} mà chương trình này đọc được. Hãy cập nhật chương trình.")]
     NewerVersion { found: u64 },
-    #[error("«{label}» không hợp lệ: {message}.")]
+    #[error("{label}: {message}.")]
     Field {
         /// Where the field is, as a JSON path ("plan.tasks[1].budget_million_vnd").
         path: String,

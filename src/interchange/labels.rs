@@ -130,14 +130,18 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 pub(super) fn label(path: &str, document: &Value) -> String {
     let mut at = Some(document);
     let mut last_key = "";
-    let mut label = "Tệp";
+    let mut label = String::from("Tệp");
     let mut places = Vec::new();
     for step in steps(path) {
         match step {
             Step::Key(key) => {
                 at = at.and_then(|v| v.get(key));
+                label = match last_key {
+                    "margins_mm" => format!("{} (trang dọc)", field(key)),
+                    "landscape_margins_mm" => format!("{} (trang ngang)", field(key)),
+                    _ => field(key).to_owned(),
+                };
                 last_key = key;
-                label = field(key);
             }
             Step::Index(i) => {
                 at = at.and_then(|v| v.get(i));
@@ -150,12 +154,12 @@ pub(super) fn label(path: &str, document: &Value) -> String {
                     Some(name) => format!("{noun} «{}»", shorten(name)),
                     None => format!("{noun} thứ {}", i + 1),
                 });
-                label = field(last_key);
+                label = field(last_key).to_owned();
             }
         }
     }
     places.reverse();
-    std::iter::once(label.to_owned())
+    std::iter::once(label)
         .chain(places)
         .collect::<Vec<_>>()
         .join(", ")
@@ -173,9 +177,6 @@ fn shorten(name: &str) -> String {
 /// serde's message about a value, as the form the field expects. Our own messages
 /// (from the model's parsers) are Vietnamese already and pass through.
 pub(super) fn data_message(message: &str) -> String {
-    if !message.is_ascii() {
-        return message.to_owned();
-    }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or_default();
         return format!("thiếu trường «{}»", field(key));
@@ -198,8 +199,14 @@ pub(super) fn data_message(message: &str) -> String {
     if message.starts_with("invalid length") {
         return "số phần tử không đúng".into();
     }
-    let expected = message.rsplit_once("expected ").map_or("", |(_, e)| e);
-    format!("cần {}", expected_form(expected))
+    match message.rsplit_once("expected ") {
+        Some((_, expected)) => format!("cần {}", expected_form(expected)),
+        // chrono's messages about a date ("input contains invalid characters", …).
+        None if message.contains("input") => format!("cần {}", expected_form("date")),
+        // The model's own parsers speak Vietnamese already.
+        None if !message.is_ascii() => message.to_owned(),
+        None => format!("cần {}", expected_form("")),
+    }
 }
 
 /// The form serde's "expected …" describes, in Vietnamese.
