@@ -107,6 +107,12 @@ fn info(file: &Path) -> Result<(), Failure> {
         }
     };
     println!("Tệp:              {}", file.display());
+    if store.is_read_only() {
+        println!("                  (chỉ đọc: không sửa được tệp này)");
+    }
+    for problem in store.problems()? {
+        println!("Cảnh báo:         {problem}");
+    }
     println!("Cấp:              {}", plan.meta.level.label());
     println!("Loại:             Kế hoạch {}", plan.meta.kind.label());
     println!("Khung:            {}", plan.meta.framework_version);

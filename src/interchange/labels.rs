@@ -78,9 +78,11 @@ fn field(key: &str) -> &'static str {
         "format" => "Định dạng tệp",
         "schema_version" => "Phiên bản định dạng",
         "id" => "Mã",
-        _ => "Một trường",
+        _ => UNKNOWN,
     }
 }
+
+const UNKNOWN: &str = "Một trường";
 
 /// What one item of a list is called, and which of its fields names it.
 fn item(list: &str) -> (&'static str, &'static str) {
@@ -136,10 +138,12 @@ pub(super) fn label(path: &str, document: &Value) -> String {
         match step {
             Step::Key(key) => {
                 at = at.and_then(|v| v.get(key));
-                label = match last_key {
-                    "margins_mm" => format!("{} (trang dọc)", field(key)),
-                    "landscape_margins_mm" => format!("{} (trang ngang)", field(key)),
-                    _ => field(key).to_owned(),
+                label = match (last_key, field(key)) {
+                    ("margins_mm", side) => format!("{side} (trang dọc)"),
+                    ("landscape_margins_mm", side) => format!("{side} (trang ngang)"),
+                    // A key of no known field (a typo): the part it was found in.
+                    (_, UNKNOWN) => label,
+                    (_, known) => known.to_owned(),
                 };
                 last_key = key;
             }
@@ -193,6 +197,10 @@ pub(super) fn data_message(message: &str) -> String {
     if message.starts_with("duplicate field") {
         return "một trường được ghi hai lần".into();
     }
+    // chrono's messages about a date ("input contains invalid characters", …).
+    if message.contains("input") {
+        return format!("cần {}", expected_form("date"));
+    }
     if message.contains("out of range") || message.starts_with("invalid value: integer") {
         return "số nằm ngoài khoảng cho phép".into();
     }
@@ -201,8 +209,6 @@ pub(super) fn data_message(message: &str) -> String {
     }
     match message.rsplit_once("expected ") {
         Some((_, expected)) => format!("cần {}", expected_form(expected)),
-        // chrono's messages about a date ("input contains invalid characters", …).
-        None if message.contains("input") => format!("cần {}", expected_form("date")),
         // The model's own parsers speak Vietnamese already.
         None if !message.is_ascii() => message.to_owned(),
         None => format!("cần {}", expected_form("")),
