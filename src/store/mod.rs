@@ -11,6 +11,7 @@ mod error;
 mod file_header;
 mod parts;
 mod revisions;
+mod salvage;
 mod schema;
 
 use std::path::{Path, PathBuf};

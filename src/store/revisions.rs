@@ -5,7 +5,8 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::parts::{self, Kind, Lists, Loaded, Salvage, Singletons};
+use super::parts::{self, Kind};
+use super::salvage::{Lists, Loaded, Salvage, Singletons};
 use super::{Result, StoreError};
 use crate::model::{Section, MAX_SECTION_DEPTH};
 
