@@ -744,3 +744,14 @@ fn a_create_that_fills_the_disk_leaves_nothing_behind() {
     );
     assert_eq!(dir_listing(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn a_plan_with_bytes_appended_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, file) = new_file(&dir);
+    drop(file);
+    let mut bytes = file_bytes(&path);
+    bytes.extend_from_slice(b"sao chep them");
+    std::fs::write(&path, bytes).unwrap();
+    assert_eq!(PlanFile::open(&path).unwrap().load().unwrap(), rich_plan());
+}

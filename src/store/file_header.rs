@@ -1,9 +1,10 @@
 //! Recognises a plan file from its first 100 bytes, before SQLite touches it, so that a
 //! foreign, truncated or newer file is refused without being opened for writing.
 //!
-//! The check never refuses what SQLite itself can open and verify: a file whose header
-//! claims more pages than it holds is only refused when no write-ahead log lies next to
-//! it (a crash during a checkpoint leaves exactly that, and SQLite recovers it).
+//! The check never refuses what SQLite itself can open and verify: the file's length is
+//! not compared with the page count of its header (a crash during a checkpoint leaves a
+//! file shorter than its header says, completed by the write-ahead log beside it), and
+//! truncated or scribbled files are left to SQLite's `integrity_check` at open.
 
 use std::fs::File;
 use std::io::Read;
@@ -58,17 +59,12 @@ pub(super) fn check(path: &Path) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
-    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
-        1 => 65536,
-        n if n >= 512 && n.is_power_of_two() => u64::from(n),
+    // Whether the pages are all there is SQLite's to judge (`integrity_check` at open):
+    // a file shorter than its header says may be completed by its WAL.
+    match u16::from_be_bytes([header[16], header[17]]) {
+        1 => {}
+        n if n >= 512 && n.is_power_of_two() => {}
         n => return Err(corrupt(format!("kích thước trang {n} không hợp lệ"))),
-    };
-    let page_count = u64::from(be32(28));
-    let expected = page_size * page_count;
-    if (len < expected || len % page_size != 0) && !has_write_ahead_log(path) {
-        return Err(corrupt(format!(
-            "tệp dài {len} byte, khác với {expected} byte theo phần đầu tệp"
-        )));
     }
     Ok(())
 }

@@ -322,7 +322,7 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         }
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt {
             path: path.to_owned(),
-            detail: "SQLite không đọc được nội dung".into(),
+            detail: "nội dung tệp không đọc được".into(),
         },
         Some(ErrorCode::ReadOnly) => StoreError::ReadOnly(path.to_owned()),
         _ => StoreError::Sqlite(e),
