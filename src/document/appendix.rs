@@ -1,13 +1,13 @@
 //! Phụ lục I (danh mục chỉ tiêu) and Phụ lục II (danh mục nhiệm vụ, dự án): landscape
 //! page sections with their own page numbering and tables.
 
-use super::body::value_with_unit;
 use super::format::{amount, month_range, period_heading, roman, short_date, upper};
 use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
 use crate::model::{Indicator, IndicatorGroup, Plan, Run};
+use crate::vocabulary::value_with_unit;
 
 /// The labels of the appendices the plan has ("Phụ lục I", "Phụ lục II"; a single
 /// appendix is just "Phụ lục").

@@ -8,23 +8,9 @@ use chrono::Datelike;
 use super::{at, blank, kind_label, plan_years, quote, Context, Part, Severity, Sink};
 use crate::framework::NationalTarget;
 use crate::model::{Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind};
+use crate::vocabulary::{parse_number, period_label, value_with_unit};
 
 const EPS: f64 = 1e-9;
-
-/// "95", "99,5", "99.5" or "95%" as a number (as `Target::numeric` reads targets).
-fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// "giai đoạn 2025–2027" or "năm 2026".
-fn period_label(p: Period) -> String {
-    match p {
-        Period::Phase2025To2027 => "giai đoạn 2025–2027".to_owned(),
-        Period::Phase2028To2030 => "giai đoạn 2028–2030".to_owned(),
-        Period::Year(y) => format!("năm {y}"),
-    }
-}
 
 /// A number as the plan writes it: "95", "99,5".
 fn number(v: f64) -> String {
@@ -35,18 +21,8 @@ fn number(v: f64) -> String {
     }
 }
 
-/// "95%", "cấp độ 3", "30 sáng kiến".
-fn with_unit(value: &str, unit: &str) -> String {
-    match unit.trim() {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        u @ ("cấp độ" | "mức") => format!("{u} {value}"),
-        u => format!("{value} {u}"),
-    }
-}
-
 fn bound(c: Comparator, value: &str, unit: &str) -> String {
-    format!("{} {}", c.symbol(), with_unit(value, unit))
+    format!("{} {}", c.symbol(), value_with_unit(value, unit))
 }
 
 fn group_label(g: &IndicatorGroup) -> String {
@@ -524,14 +500,14 @@ fn progression(ind: &Indicator, percentage: bool, out: &mut Sink) {
         at(Part::Indicator, id, Some(&format!("targets[{b}].value"))),
         format!(
             "Mục tiêu giai đoạn 2028–2030 ({}) của chỉ tiêu {} {word} mục tiêu giai đoạn 2025–2027 ({}).",
-            with_unit(t2.value.trim(), &ind.unit),
+            value_with_unit(t2.value.trim(), &ind.unit),
             name(ind),
-            with_unit(t1.value.trim(), &ind.unit)
+            value_with_unit(t1.value.trim(), &ind.unit)
         ),
         if percentage {
             format!(
                 "Mục tiêu giai đoạn sau không được kém giai đoạn trước: đặt mục tiêu 2028–2030 không kém mức {} của giai đoạn 2025–2027.",
-                with_unit(t1.value.trim(), &ind.unit)
+                value_with_unit(t1.value.trim(), &ind.unit)
             )
         } else {
             "Kiểm tra lại: nếu chỉ tiêu đếm riêng từng giai đoạn thì có thể giữ; nếu là mức lũy kế, mục tiêu giai đoạn sau không được kém giai đoạn trước.".to_owned()
