@@ -132,13 +132,9 @@ fn info(file: &Path) -> Result<(), Failure> {
             .unwrap_or_else(|| "—".into())
     );
     println!("Trích yếu:        {}", or_dash(&h.subject));
-    let sections: usize = plan.sections.iter().map(|s| s.walk().len()).sum();
-    let filled: usize = plan
-        .sections
-        .iter()
-        .flat_map(|s| s.walk())
-        .filter(|s| !s.is_empty())
-        .count();
+    let filled = vocabulary::filled_sections(&plan);
+    let sections = filled.len();
+    let filled = filled.values().filter(|&&f| f).count();
     println!("Mục:              {sections} ({filled} mục đã có nội dung)");
     println!("Căn cứ:           {}", plan.opening.legal_bases.len());
     println!("Chỉ tiêu:         {}", plan.indicators.len());

@@ -250,3 +250,45 @@ pub fn vocabulary() -> Vocabulary {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_has_unique_ids_and_vietnamese_labels() {
+        let v = serde_json::to_value(vocabulary()).unwrap();
+        for (name, list) in v.as_object().unwrap() {
+            let Some(items) = list.as_array() else {
+                continue;
+            };
+            let ids: Vec<String> = items
+                .iter()
+                .map(|i| {
+                    i.get("id")
+                        .or(i.get("section"))
+                        .or(i.get("kind"))
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            let mut unique = ids.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), ids.len(), "{name}: {ids:?}");
+            for item in items {
+                if let Some(label) = item.get("label").and_then(|l| l.as_str()) {
+                    assert!(
+                        !label.trim().is_empty() && crate::model::is_nfc(label),
+                        "{name}"
+                    );
+                }
+            }
+        }
+        assert_eq!(v["legal_document_kinds"][10]["label"], "Văn bản khác");
+        assert_eq!(
+            v["funding_sources"].as_array().unwrap().len(),
+            FundingSource::FIXED.len()
+        );
+    }
+}
