@@ -114,16 +114,17 @@ fn section_blocks(
 
 /// A drafter's paragraph or "-"/"+" item as a body paragraph.
 fn content_block(block: &ContentBlock) -> Block {
-    let runs = match block {
-        ContentBlock::Paragraph { text } => text.0.clone(),
+    let (role, runs) = match block {
+        ContentBlock::Paragraph { text } => (Role::Body, text.0.clone()),
+        ContentBlock::Heading { text } => (Role::RunInHeading, text.0.clone()),
         ContentBlock::Bullet { level, text } => {
             let mut runs = vec![Run::plain(format!("{} ", level.mark()))];
             runs.extend(text.0.iter().cloned());
-            runs
+            (Role::Body, runs)
         }
     };
     Block::Paragraph(Paragraph {
-        role: Role::Body,
+        role,
         runs,
         keep_with_next: false,
     })

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
-use super::{at, blank, kind_label, plan_years, quote, Context, Part, Severity, Sink};
+use super::{at, blank, kind_label, plan_years, quote, similar, Context, Part, Severity, Sink};
 use crate::framework::NationalTarget;
 use crate::model::{Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind};
 use crate::vocabulary::{parse_number, period_label, value_with_unit};
@@ -53,7 +53,35 @@ fn weaker(cmp: Comparator, x: f64, nt: &NationalTarget) -> Option<bool> {
     }
 }
 
+/// An indicator of the drafter's own (not linked to the Khung) whose name nearly repeats
+/// another's: a copied indicator counted twice. Two Khung minimums may share a name
+/// (the Khung lists some under two groups); a copied Khung one is
+/// `indicator.national-duplicate`'s.
+fn copies(plan: &Plan, out: &mut Sink) {
+    let names: Vec<&str> = plan.indicators.iter().map(|i| i.name.as_str()).collect();
+    for (earlier, later) in similar::near_duplicates(&names) {
+        let (a, b) = (&plan.indicators[earlier], &plan.indicators[later]);
+        if a.national.is_some() && b.national.is_some() {
+            continue;
+        }
+        out.push(
+            "indicator.duplicate",
+            Severity::Warning,
+            at(Part::Indicator, Some(&b.id), Some("name")),
+            format!(
+                "Chỉ tiêu {} (nhóm {}) trùng hoặc gần trùng với chỉ tiêu {} (nhóm {}).",
+                name(b),
+                group_label(&b.group),
+                name(a),
+                group_label(&a.group)
+            ),
+            "Giữ một chỉ tiêu: gộp hai chỉ tiêu, hoặc ghi rõ phạm vi, cách đo khác nhau.",
+        );
+    }
+}
+
 pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
+    copies(plan, out);
     let percent: HashSet<&str> = ctx
         .catalog
         .units
@@ -66,7 +94,7 @@ pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
         .iter()
         .flat_map(|t| t.indicators.iter().map(String::as_str))
         .collect();
-    let mut answered: HashMap<&str, &str> = HashMap::new();
+    let mut answered: HashMap<&str, &Indicator> = HashMap::new();
     for ind in &plan.indicators {
         let national = national_checks(plan, ctx, ind, &mut answered, out);
         if ind.not_applicable.is_some() {
@@ -91,9 +119,10 @@ pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
     }
 }
 
+/// An indicator as the drafter finds it: its name, or — unnamed — its group.
 fn name(ind: &Indicator) -> String {
     if blank(&ind.name) {
-        format!("«{}»", ind.id)
+        format!("chưa có tên (nhóm {})", group_label(&ind.group))
     } else {
         quote(&ind.name)
     }
@@ -104,7 +133,7 @@ fn national_checks<'f>(
     plan: &Plan,
     ctx: &Context<'f>,
     ind: &'f Indicator,
-    answered: &mut HashMap<&'f str, &'f str>,
+    answered: &mut HashMap<&'f str, &'f Indicator>,
     out: &mut Sink,
 ) -> Option<&'f crate::framework::NationalIndicator> {
     let nat_id = ind.national.as_deref()?;
@@ -115,7 +144,7 @@ fn national_checks<'f>(
             Severity::Error,
             at(Part::Indicator, id, Some("national")),
             format!(
-                "Chỉ tiêu {} gắn với chỉ tiêu tối thiểu «{nat_id}» không có trong Khung.",
+                "Chỉ tiêu {} gắn với một chỉ tiêu tối thiểu không có trong Khung hiện hành.",
                 name(ind)
             ),
             "Chọn lại chỉ tiêu tối thiểu tương ứng của Khung hoặc bỏ liên kết.",
@@ -129,13 +158,14 @@ fn national_checks<'f>(
             Severity::Warning,
             at(Part::Indicator, id, Some("national")),
             format!(
-                "Chỉ tiêu tối thiểu {} của Khung đã được thể hiện ở chỉ tiêu {other}.",
-                quote(n.name.for_level(level))
+                "Chỉ tiêu tối thiểu {} của Khung đã được thể hiện ở chỉ tiêu {}.",
+                quote(n.name.for_level(level)),
+                name(other)
             ),
             "Giữ một chỉ tiêu cho mỗi chỉ tiêu tối thiểu; gộp hai chỉ tiêu hoặc bỏ liên kết ở chỉ tiêu trùng.",
         );
     } else {
-        answered.insert(nat_id, &ind.id);
+        answered.insert(nat_id, ind);
     }
     if ind.not_applicable.is_some() {
         return None;
@@ -180,7 +210,10 @@ fn own_checks(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             "indicator.name-missing",
             Severity::Error,
             at(Part::Indicator, id, Some("name")),
-            format!("Chỉ tiêu «{}» chưa có tên.", ind.id),
+            format!(
+                "Một chỉ tiêu của nhóm {} chưa có tên.",
+                group_label(&ind.group)
+            ),
             "Ghi tên chỉ tiêu rõ ràng, đo lường được, ví dụ «Tỷ lệ hồ sơ … được …».",
         );
     }
@@ -349,7 +382,10 @@ fn baseline(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             let (limit, why) = match by_date {
                 Some(d) => (
                     d.year(),
-                    format!("năm ban hành kế hoạch ({})", d.format("%d/%m/%Y")),
+                    format!(
+                        "năm ban hành kế hoạch ({})",
+                        crate::document::format::numeric_date(d)
+                    ),
                 ),
                 None => (first, format!("năm đầu của kế hoạch ({first})")),
             };

@@ -11,8 +11,8 @@ pub use generated::{
     filled_sections, section_has_content, Generated, INDICATOR_GROUPS, TASK_AREAS,
 };
 pub use values::{
-    comparator_phrase, is_plan_year, parse_number, period_label, value_with_unit, FIRST_YEAR,
-    LAST_YEAR, UNITS_BEFORE_VALUE, UNITS_JOINED,
+    bare_value, comparator_phrase, is_plan_year, parse_number, period_label, value_with_unit,
+    FIRST_YEAR, LAST_YEAR, UNITS_BEFORE_VALUE, UNITS_JOINED,
 };
 
 use serde::Serialize;

@@ -25,8 +25,24 @@ pub fn parse_number(text: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// "95%", "cấp độ 4", "30 sáng kiến".
+/// A value without the unit the drafter may have typed into it ("80%" with unit "%" →
+/// "80", "cấp độ 3" with unit "cấp độ" → "3"): the unit is written once, by the document.
+pub fn bare_value<'a>(value: &'a str, unit: &str) -> &'a str {
+    let (value, unit) = (value.trim(), unit.trim());
+    if unit.is_empty() {
+        return value;
+    }
+    value
+        .strip_suffix(unit)
+        .or_else(|| value.strip_prefix(unit))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .unwrap_or(value)
+}
+
+/// "95%", "cấp độ 4", "30 sáng kiến" — also when the value was typed with its unit.
 pub fn value_with_unit(value: &str, unit: &str) -> String {
+    let value = bare_value(value, unit);
     let unit = unit.trim();
     if unit.is_empty() {
         value.to_owned()
