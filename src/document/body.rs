@@ -2,15 +2,16 @@
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
 use super::figures::Figures;
-use super::format::{letter, roman, upper, value_with_unit};
+use super::format::{letter, roman, upper};
 use super::{appendix, evaluation};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    AnnualLayout, AppendixRef, Block as ContentBlock, Comparator, Field, Indicator, IndicatorGroup,
-    Period, Plan, PlanKind, Run, Section, SectionOrigin,
+    AnnualLayout, AppendixRef, Block as ContentBlock, Field, Indicator, IndicatorGroup, Period,
+    Plan, PlanKind, Run, Section, SectionOrigin,
 };
+use crate::vocabulary::{comparator_phrase, value_with_unit, Generated};
 
 /// Where a section sits, for its number: depth (1 = mục) and the numbers above it.
 /// Depth counts from the enclosing part ("Phần"), so numbering restarts in each part.
@@ -233,21 +234,15 @@ fn content_block(figures: &Figures, block: &ContentBlock) -> Block {
     })
 }
 
-/// What the document adds after a Khung section's own content.
+/// What the document adds after a Khung section's own content (see
+/// `vocabulary::Generated`; II.2 and V get theirs after their sub-sections).
 fn generated_content(cx: &Cx, id: &str) -> Vec<Block> {
     let plan = cx.plan;
-    let group = [
-        IndicatorGroup::DigitalServices,
-        IndicatorGroup::DataDrivenGovernance,
-        IndicatorGroup::DigitalEconomy,
-        IndicatorGroup::DigitalSociety,
-    ]
-    .into_iter()
-    .find(|g| g.section_id() == Some(id));
-    if let Some(group) = group {
-        return indicator_lines(plan, |i| i.group == group);
+    let generated = Generated::in_section(id);
+    if let Some(Generated::Indicators { group }) = &generated {
+        return indicator_lines(plan, |i| &i.group == group);
     }
-    if let Some(area) = id.strip_prefix("III.").and_then(|a| a.parse::<u8>().ok()) {
+    if let Some(Generated::Tasks { area }) = generated {
         return plan
             .tasks
             .iter()
@@ -266,7 +261,7 @@ fn generated_content(cx: &Cx, id: &str) -> Vec<Block> {
             })
             .collect();
     }
-    if id == "VI" {
+    if generated == Some(Generated::TaskAppendix) {
         let mentions_appendix = plan
             .sections
             .iter()
@@ -343,11 +338,7 @@ pub(super) fn indicator_sentence(indicator: &Indicator, kind: PlanKind) -> Strin
             if value.is_empty() {
                 return None;
             }
-            let phrase = match t.comparator {
-                Comparator::AtLeast => "đạt tối thiểu",
-                Comparator::Exactly => "đạt",
-                Comparator::AtMost => "không quá",
-            };
+            let phrase = comparator_phrase(t.comparator);
             let when = match period {
                 Period::Year(y) => format!("trong năm {y}"),
                 p => format!("đến năm {}", p.end_year()),

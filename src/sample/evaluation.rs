@@ -244,7 +244,7 @@ fn outcome(
     target: &str,
     unit: &str,
 ) -> (TargetStatus, String, &'static str) {
-    let Some(t) = crate::model::parse_number(target) else {
+    let Some(t) = crate::vocabulary::parse_number(target) else {
         return (TargetStatus::Achieved, "Đã triển khai".to_owned(), "");
     };
     let percent = unit.trim() == "%";

@@ -207,5 +207,5 @@ fn target(i: &IndicatorEvaluation, out: &mut Sink) {
 }
 
 fn parse(text: &str) -> Option<f64> {
-    crate::model::parse_number(text)
+    crate::vocabulary::parse_number(text)
 }
