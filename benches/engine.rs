@@ -1,5 +1,5 @@
 //! Engine benchmarks on the `--scale 10` sample plan (about 100 printed pages):
-//! open, one edit made durable, load, JSON export. Run with `cargo bench --bench engine`.
+//! open, one edit made durable, load, deriving an annual plan, JSON export. Run with `cargo bench --bench engine`.
 
 use std::time::{Duration, Instant};
 
@@ -85,6 +85,12 @@ fn main() {
         .unwrap();
     })
     .report("edit: one task (durable)");
+
+    Stats::measure(20, |_| {
+        let annual = khcds::annual::derive_annual(&plan, 2027, None).unwrap();
+        assert!(!annual.tasks.is_empty());
+    })
+    .report("derive annual plan 2027");
 
     let out = dir.path().join("export.json");
     Stats::measure(20, |_| {

@@ -3,6 +3,7 @@
 //! rules. No GUI dependency: the desktop shell in `src-tauri/` and the `khcds` CLI are
 //! thin layers over this crate.
 
+pub mod annual;
 pub mod atomic_file;
 pub mod catalog;
 pub mod document;

@@ -81,6 +81,7 @@ fn rich(rng: &mut Rng, pool: &[String]) -> RichText {
                 text: pick(rng, pool),
                 bold: rng.chance(30),
                 italic: rng.chance(30),
+                field: None,
             })
             .collect(),
     )
@@ -366,11 +367,13 @@ fn malformed_documents() -> Vec<Document> {
         header: vec![Row {
             kind: RowKind::Header,
             cells: vec![cell(0, "span 0"), cell(99, "span 99"), cell(1, "extra")],
+            keep_with_next: false,
         }],
         rows: vec![
             Row {
                 kind: RowKind::Data,
                 cells: vec![],
+                keep_with_next: false,
             },
             Row {
                 kind: RowKind::Total,
@@ -378,6 +381,7 @@ fn malformed_documents() -> Vec<Document> {
                     paragraphs: vec![],
                     ..cell(1, "")
                 }],
+                keep_with_next: false,
             },
         ],
     };
@@ -387,6 +391,7 @@ fn malformed_documents() -> Vec<Document> {
         rows: vec![Row {
             kind: RowKind::Group,
             cells: vec![cell(3, "x")],
+            keep_with_next: false,
         }],
     };
     let nested = Columns {

@@ -15,15 +15,14 @@ use pdf_support::*;
 use unicode_normalization::is_nfc;
 
 fn samples() -> Vec<(&'static str, Document)> {
-    [("tinh", Level::Tinh), ("bo", Level::Bo)]
-        .into_iter()
-        .map(|(name, level)| {
-            (
-                name,
-                document::build(&sample_plan(level, PlanKind::FiveYear, 1)),
-            )
-        })
-        .collect()
+    [
+        ("tinh", Level::Tinh, PlanKind::FiveYear),
+        ("bo", Level::Bo, PlanKind::FiveYear),
+        ("tinh-2026", Level::Tinh, PlanKind::Annual { year: 2026 }),
+    ]
+    .into_iter()
+    .map(|(name, level, kind)| (name, document::build(&sample_plan(level, kind, 1))))
+    .collect()
 }
 
 /// Pages of each section of `doc` in `display` (sections paginated in order).

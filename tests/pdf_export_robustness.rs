@@ -141,11 +141,13 @@ fn malformed_documents_still_render() {
         header: vec![Row {
             kind: RowKind::Header,
             cells: vec![cell(0, "span 0"), cell(99, "span 99"), cell(1, "extra")],
+            keep_with_next: false,
         }],
         rows: vec![
             Row {
                 kind: RowKind::Data,
                 cells: vec![],
+                keep_with_next: false,
             },
             Row {
                 kind: RowKind::Total,
@@ -153,6 +155,7 @@ fn malformed_documents_still_render() {
                     paragraphs: vec![],
                     ..cell(1, "")
                 }],
+                keep_with_next: true,
             },
         ],
     };
@@ -162,6 +165,7 @@ fn malformed_documents_still_render() {
         rows: vec![Row {
             kind: RowKind::Data,
             cells: vec![cell(1, &"dòng\n".repeat(300)), cell(1, "ngắn")],
+            keep_with_next: true,
         }],
     };
     let mut docs: Vec<Document> = Vec::new();

@@ -150,6 +150,7 @@ fn findings_are_stable_and_in_document_order() {
         Part::Header => 0,
         Part::LegalBasis => 1,
         Part::Opening => 1,
+        Part::Annual | Part::EvaluationTarget | Part::EvaluationTask => 2,
         Part::Section => 3,
         Part::Indicator => 4,
         Part::Task => 5,

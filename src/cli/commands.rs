@@ -14,16 +14,30 @@ use super::{signing, Command, Failure, KindArg, LevelArg, TextOrJson};
 pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
     match command {
         Command::New {
+            from: Some(from),
+            previous,
+            kind,
+            year,
+            output,
+            ..
+        } => derive(&from, previous.as_deref(), kind, year, &output),
+        Command::New {
             level,
             kind,
             year,
             sample,
             scale,
             output,
+            ..
         } => {
             let level = match level {
-                LevelArg::Bo => Level::Bo,
-                LevelArg::Tinh => Level::Tinh,
+                Some(LevelArg::Bo) => Level::Bo,
+                Some(LevelArg::Tinh) => Level::Tinh,
+                None => {
+                    return Err(Failure::io(
+                        "Cần cấp của kế hoạch: thêm --level bo hoặc --level tinh.",
+                    ))
+                }
             };
             let kind = match kind {
                 KindArg::FiveYear => KindChoice::FiveYear,
@@ -104,6 +118,35 @@ fn new(request: &NewPlan) -> Result<(), Failure> {
     if request.sample {
         println!("{}", sample::FICTIONAL_NOTE);
     }
+    Ok(())
+}
+
+/// `new --kind annual --year Y --from FIVE_YEAR [--previous LAST_YEAR]`.
+fn derive(
+    from: &Path,
+    previous: Option<&Path>,
+    kind: KindArg,
+    year: Option<i32>,
+    output: &Path,
+) -> Result<(), Failure> {
+    let (KindArg::Annual, Some(year)) = (kind, year) else {
+        return Err(Failure::io(
+            "--from dùng để lập kế hoạch hằng năm: thêm --kind annual --year, ví dụ --year 2027.",
+        ));
+    };
+    let plan = workflow::derive::derive_annual_file(&workflow::derive::DeriveAnnual {
+        path: output.to_owned(),
+        year,
+        from: from.to_owned(),
+        previous: previous.map(Path::to_owned),
+    })?;
+    println!(
+        "Đã tạo {} ({} {}, từ {}).",
+        output.display(),
+        plan.meta.level.label(),
+        plan.meta.kind.label(),
+        from.display()
+    );
     Ok(())
 }
 
@@ -209,6 +252,9 @@ fn print_finding(f: &Finding) {
         Part::Recipients if id.is_empty() => "Nơi nhận".to_owned(),
         Part::Recipients => format!("Nơi nhận, dòng {}", index()),
         Part::Signer => "Người ký".to_owned(),
+        Part::Annual => "Kế hoạch năm".to_owned(),
+        Part::EvaluationTarget => format!("Đánh giá chỉ tiêu năm trước {id}"),
+        Part::EvaluationTask => format!("Đánh giá nhiệm vụ năm trước {id}"),
     };
     if let Some(field) = &loc.field {
         place.push_str(" · ");

@@ -27,9 +27,9 @@ struct Cli {
 enum Command {
     /// Tạo tệp kế hoạch mới (.khcds), trống hoặc theo mẫu.
     New {
-        /// Cấp: bo (bộ, ngành) hoặc tinh (tỉnh, thành phố).
-        #[arg(long)]
-        level: LevelArg,
+        /// Cấp: bo (bộ, ngành) hoặc tinh (tỉnh, thành phố); lấy theo kế hoạch 5 năm khi có --from.
+        #[arg(long, required_unless_present = "from")]
+        level: Option<LevelArg>,
         /// Loại kế hoạch: five-year (2026–2030) hoặc annual (hằng năm).
         #[arg(long, value_enum, default_value_t = KindArg::FiveYear)]
         kind: KindArg,
@@ -42,6 +42,13 @@ enum Command {
         /// Nhân nội dung mẫu lên N lần (N = 10 cho khoảng 100 trang), tối đa 50.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=50), requires = "sample")]
         scale: u32,
+        /// Lập kế hoạch năm từ kế hoạch 5 năm này (.khcds): chỉ tiêu, nhiệm vụ của năm và
+        /// phần đánh giá năm trước.
+        #[arg(long, requires = "year", conflicts_with_all = ["sample", "level"])]
+        from: Option<PathBuf>,
+        /// Kế hoạch năm trước (.khcds): chỉ tiêu, nhiệm vụ năm trước lấy từ đây để đánh giá.
+        #[arg(long, requires = "from")]
+        previous: Option<PathBuf>,
         /// Tệp kế hoạch sẽ tạo.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,

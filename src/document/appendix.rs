@@ -8,18 +8,28 @@ use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Rule, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
-use crate::model::{Indicator, IndicatorGroup, Plan, Run};
+use crate::model::{CustomAppendix, Evaluation, Indicator, IndicatorGroup, Plan, Run};
 
-/// The labels of the appendices the plan has ("Phụ lục I", "Phụ lục II"; a single
-/// appendix is just "Phụ lục").
+/// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
+/// "Phụ lục II" …; a single appendix is just "Phụ lục"): the evaluation of last year's
+/// targets and tasks (annual plans), the indicators, the tasks, then the drafter's own.
 pub(super) struct Labels {
+    pub evaluation_targets: Option<String>,
+    pub evaluation_tasks: Option<String>,
     pub indicators: Option<String>,
     pub tasks: Option<String>,
+    pub custom: Vec<String>,
 }
 
 pub(super) fn labels(plan: &Plan) -> Labels {
-    let has = [!plan.indicators.is_empty(), !plan.tasks.is_empty()];
-    let count = has.iter().filter(|h| **h).count();
+    let evaluation = evaluation_of(plan);
+    let has = [
+        evaluation.is_some_and(|e| !e.indicators.is_empty()),
+        evaluation.is_some_and(|e| !e.tasks.is_empty()),
+        !plan.indicators.is_empty(),
+        !plan.tasks.is_empty(),
+    ];
+    let count = has.iter().filter(|h| **h).count() + plan.appendices.len();
     let mut n = 0;
     let mut next = |present: bool| {
         present.then(|| {
@@ -32,34 +42,70 @@ pub(super) fn labels(plan: &Plan) -> Labels {
         })
     };
     Labels {
-        indicators: next(has[0]),
-        tasks: next(has[1]),
+        evaluation_targets: next(has[0]),
+        evaluation_tasks: next(has[1]),
+        indicators: next(has[2]),
+        tasks: next(has[3]),
+        custom: plan.appendices.iter().filter_map(|_| next(true)).collect(),
     }
+}
+
+fn evaluation_of(plan: &Plan) -> Option<&Evaluation> {
+    plan.annual.as_ref()?.evaluation.as_ref()
 }
 
 pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) -> Vec<PageSection> {
     let labels = labels(plan);
     let mut out = Vec::new();
+    let mut push = |label: &str, title: String, table: Table| {
+        let mut blocks = heading(plan, layout, label, &title);
+        blocks.push(Block::Table(table));
+        out.push(PageSection {
+            orientation: Orientation::Landscape,
+            blocks,
+        });
+    };
+    if let Some(evaluation) = evaluation_of(plan) {
+        if let Some(label) = &labels.evaluation_targets {
+            let title = format!(
+                "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM {}",
+                evaluation.year
+            );
+            push(
+                label,
+                title,
+                evaluation_table(plan, evaluation, framework, layout),
+            );
+        }
+        if let Some(label) = &labels.evaluation_tasks {
+            let title = format!(
+                "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ NĂM {}",
+                evaluation.year
+            );
+            push(
+                label,
+                title,
+                task_status_table(plan, evaluation, framework, layout),
+            );
+        }
+    }
     // "GIAI ĐOẠN 2026 - 2030", written as the trích yếu writes it (the kind's label uses
     // an en dash).
     let period = upper(&plan.meta.kind.label()).replace('–', " - ");
-    if let Some(label) = labels.indicators {
+    if let Some(label) = &labels.indicators {
         let title = format!("DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {period}");
-        let mut blocks = heading(plan, layout, &label, &title);
-        blocks.push(Block::Table(indicator_table(plan, framework, layout)));
-        out.push(PageSection {
-            orientation: Orientation::Landscape,
-            blocks,
-        });
+        push(label, title, indicator_table(plan, framework, layout));
     }
-    if let Some(label) = labels.tasks {
+    if let Some(label) = &labels.tasks {
         let title = format!("DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ {period}");
-        let mut blocks = heading(plan, layout, &label, &title);
-        blocks.push(Block::Table(task_table(plan, framework, layout)));
-        out.push(PageSection {
-            orientation: Orientation::Landscape,
-            blocks,
-        });
+        push(label, title, task_table(plan, framework, layout));
+    }
+    for (label, custom) in labels.custom.iter().zip(&plan.appendices) {
+        push(
+            label,
+            upper(custom.title.trim()),
+            custom_table(custom, layout),
+        );
     }
     out
 }
@@ -174,6 +220,7 @@ fn cell(role: Role, align: Align, text: impl Into<String>) -> Cell {
 fn header_row(titles: &[String]) -> Row {
     Row {
         kind: RowKind::Header,
+        keep_with_next: false,
         cells: titles
             .iter()
             .map(|t| cell(Role::TableHeader, Align::Center, t.clone()))
@@ -184,6 +231,7 @@ fn header_row(titles: &[String]) -> Row {
 fn group_row(number: &str, title: &str, columns: usize) -> Row {
     Row {
         kind: RowKind::Group,
+        keep_with_next: true,
         cells: vec![
             cell(Role::TableGroup, Align::Center, number),
             Cell {
@@ -213,27 +261,7 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
         "Cơ quan chủ trì theo dõi, đánh giá".to_owned(),
     ]);
     let width = titles.len();
-    let level = plan.meta.level;
-    // Groups in the Khung's order, then the drafter's own in order of appearance.
-    let mut groups: Vec<(IndicatorGroup, String)> = [
-        IndicatorGroup::DigitalServices,
-        IndicatorGroup::DataDrivenGovernance,
-        IndicatorGroup::DigitalEconomy,
-        IndicatorGroup::DigitalSociety,
-    ]
-    .into_iter()
-    .filter_map(|g| {
-        let section = framework.section(g.section_id()?)?;
-        Some((g, section.heading.for_level(level).to_owned()))
-    })
-    .collect();
-    for i in &plan.indicators {
-        if let IndicatorGroup::Custom(title) = &i.group {
-            if !groups.iter().any(|(g, _)| g == &i.group) {
-                groups.push((i.group.clone(), title.clone()));
-            }
-        }
-    }
+    let groups = ordered_groups(plan, framework, plan.indicators.iter().map(|i| &i.group));
     let mut rows = Vec::new();
     let mut n = 0;
     let mut group_number = 0;
@@ -258,6 +286,216 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
         header: vec![header_row(&titles)],
         rows,
     }
+}
+
+/// Indicator groups in the Khung's order, then the drafter's own in order of appearance,
+/// each with its title.
+fn ordered_groups<'a>(
+    plan: &Plan,
+    framework: &Framework,
+    used: impl Iterator<Item = &'a IndicatorGroup>,
+) -> Vec<(IndicatorGroup, String)> {
+    let level = plan.meta.level;
+    let mut groups: Vec<(IndicatorGroup, String)> = [
+        IndicatorGroup::DigitalServices,
+        IndicatorGroup::DataDrivenGovernance,
+        IndicatorGroup::DigitalEconomy,
+        IndicatorGroup::DigitalSociety,
+    ]
+    .into_iter()
+    .filter_map(|g| {
+        let section = framework.section(g.section_id()?)?;
+        Some((g, section.heading.for_level(level).to_owned()))
+    })
+    .collect();
+    for group in used {
+        if let IndicatorGroup::Custom(title) = group {
+            if !groups.iter().any(|(g, _)| g == group) {
+                groups.push((group.clone(), title.clone()));
+            }
+        }
+    }
+    groups
+}
+
+/// Phụ lục "Kết quả thực hiện các chỉ tiêu năm Y-1", grouped as the plan's indicators are.
+fn evaluation_table(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    framework: &Framework,
+    layout: &Layout,
+) -> Table {
+    let titles: Vec<String> = vec![
+        "TT".to_owned(),
+        "Chỉ tiêu".to_owned(),
+        "Đơn vị tính".to_owned(),
+        format!("Chỉ tiêu năm {}", evaluation.year),
+        "Kết quả thực hiện".to_owned(),
+        "Đánh giá".to_owned(),
+        "Ghi chú".to_owned(),
+    ];
+    let width = titles.len();
+    let groups = ordered_groups(
+        plan,
+        framework,
+        evaluation.indicators.iter().map(|i| &i.group),
+    );
+    let mut rows = Vec::new();
+    let mut n = 0;
+    let mut group_number = 0;
+    for (group, title) in &groups {
+        let members: Vec<_> = evaluation
+            .indicators
+            .iter()
+            .filter(|i| &i.group == group)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        group_number += 1;
+        rows.push(group_row(&roman(group_number), title, width));
+        for i in members {
+            n += 1;
+            let data = |align, text: String| cell(Role::TableCell, align, text);
+            let target = i
+                .target
+                .as_ref()
+                .filter(|t| !t.value.trim().is_empty())
+                .map(|t| format!("{} {}", t.comparator.symbol(), t.value.trim()))
+                .unwrap_or_default();
+            let mut note = i.note.trim().to_owned();
+            if !i.source.trim().is_empty() {
+                if !note.is_empty() {
+                    note.push_str(". ");
+                }
+                note.push_str(&format!("Nguồn: {}", i.source.trim()));
+            }
+            rows.push(Row {
+                kind: RowKind::Data,
+                keep_with_next: false,
+                cells: vec![
+                    data(Align::Center, n.to_string()),
+                    data(Align::Left, i.name.trim().to_owned()),
+                    data(Align::Center, i.unit.trim().to_owned()),
+                    data(Align::Center, target),
+                    data(Align::Center, i.achieved.trim().to_owned()),
+                    data(
+                        Align::Center,
+                        i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+                    ),
+                    data(Align::Left, note),
+                ],
+            });
+        }
+    }
+    Table {
+        columns_mm: layout.evaluation_columns_mm(),
+        header: vec![header_row(&titles)],
+        rows,
+    }
+}
+
+/// Phụ lục "Tình hình thực hiện các nhiệm vụ, dự án năm Y-1", grouped by area of III.
+fn task_status_table(
+    plan: &Plan,
+    evaluation: &Evaluation,
+    framework: &Framework,
+    layout: &Layout,
+) -> Table {
+    let titles: Vec<String> = [
+        "TT",
+        "Nhiệm vụ, dự án",
+        "Đơn vị chủ trì",
+        "Tình hình thực hiện",
+        "Kết quả thực hiện",
+        "Chuyển tiếp sang năm sau",
+    ]
+    .map(String::from)
+    .to_vec();
+    let width = titles.len();
+    let mut rows = Vec::new();
+    let mut n = 0;
+    for (g, area) in areas(evaluation.tasks.iter().map(|t| t.area))
+        .iter()
+        .enumerate()
+    {
+        rows.push(group_row(
+            &roman(g + 1),
+            &area_title(plan, framework, *area),
+            width,
+        ));
+        for t in evaluation.tasks.iter().filter(|t| t.area == *area) {
+            n += 1;
+            let data = |align, text: String| cell(Role::TableCell, align, text);
+            rows.push(Row {
+                kind: RowKind::Data,
+                keep_with_next: false,
+                cells: vec![
+                    data(Align::Center, n.to_string()),
+                    data(Align::Left, t.name.trim().to_owned()),
+                    data(Align::Left, t.lead_unit.trim().to_owned()),
+                    data(
+                        Align::Center,
+                        t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+                    ),
+                    data(Align::Left, t.result.trim().to_owned()),
+                    data(
+                        Align::Center,
+                        if t.carries_over { "Có" } else { "" }.to_owned(),
+                    ),
+                ],
+            });
+        }
+    }
+    Table {
+        columns_mm: layout.task_status_columns_mm(),
+        header: vec![header_row(&titles)],
+        rows,
+    }
+}
+
+/// A drafter's own appendix: "TT" then their columns; cells beyond the columns are
+/// joined into the last one by the writers' grid fitting.
+fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
+    let mut titles = vec!["TT".to_owned()];
+    titles.extend(appendix.columns.iter().map(|c| c.trim().to_owned()));
+    let rows = appendix
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut cells = vec![cell(Role::TableCell, Align::Center, (i + 1).to_string())];
+            cells.extend(
+                row.iter()
+                    .map(|text| cell(Role::TableCell, Align::Left, text.trim().to_owned())),
+            );
+            Row {
+                kind: RowKind::Data,
+                keep_with_next: false,
+                cells,
+            }
+        })
+        .collect();
+    Table {
+        columns_mm: layout.custom_columns_mm(appendix.columns.len()),
+        header: vec![header_row(&titles)],
+        rows,
+    }
+}
+
+/// The areas of III the tasks fall in, in order, once each.
+fn areas(of: impl Iterator<Item = u8>) -> Vec<u8> {
+    let mut areas: Vec<u8> = of.collect();
+    areas.sort_unstable();
+    areas.dedup();
+    areas
+}
+
+fn area_title(plan: &Plan, framework: &Framework, area: u8) -> String {
+    framework
+        .section(&format!("III.{area}"))
+        .map(|s| s.heading.for_level(plan.meta.level).to_owned())
+        .unwrap_or_else(|| format!("Lĩnh vực {area}"))
 }
 
 fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> Row {
@@ -301,6 +539,7 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
     cells.push(data(Align::Left, i.lead_agency.trim().to_owned()));
     Row {
         kind: RowKind::Data,
+        keep_with_next: false,
         cells,
     }
 }
@@ -319,17 +558,10 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
     .map(String::from)
     .to_vec();
     let width = titles.len();
-    let level = plan.meta.level;
     let mut rows = Vec::new();
     let mut n = 0;
-    let mut areas: Vec<u8> = plan.tasks.iter().map(|t| t.area).collect();
-    areas.sort_unstable();
-    areas.dedup();
-    for (g, area) in areas.iter().enumerate() {
-        let title = framework
-            .section(&format!("III.{area}"))
-            .map(|s| s.heading.for_level(level).to_owned())
-            .unwrap_or_else(|| format!("Lĩnh vực {area}"));
+    for (g, area) in areas(plan.tasks.iter().map(|t| t.area)).iter().enumerate() {
+        let title = area_title(plan, framework, *area);
         rows.push(group_row(&roman(g + 1), &title, width));
         for t in plan.tasks.iter().filter(|t| t.area == *area) {
             n += 1;
@@ -337,6 +569,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
                 text: t.name.trim().to_owned(),
                 bold: true,
                 italic: false,
+                field: None,
             }]];
             if !t.content.trim().is_empty() {
                 name_cell.push(vec![Run::plain(t.content.trim())]);
@@ -347,11 +580,13 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
                     text: format!("Hiệu quả: {}", t.expected_effect.trim()),
                     bold: false,
                     italic: true,
+                    field: None,
                 }]);
             }
             let data = |align, text: String| cell(Role::TableCell, align, text);
             rows.push(Row {
                 kind: RowKind::Data,
+                keep_with_next: false,
                 cells: vec![
                     data(Align::Center, n.to_string()),
                     Cell {
@@ -381,14 +616,10 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             });
         }
     }
-    let total: f64 = plan
-        .tasks
-        .iter()
-        .filter_map(|t| t.budget_million_vnd)
-        .filter(|b| b.is_finite())
-        .sum();
+    let total = plan.budget_million_vnd(None);
     rows.push(Row {
         kind: RowKind::Total,
+        keep_with_next: false,
         cells: vec![
             Cell {
                 span: width - 1,

@@ -1,37 +1,77 @@
 //! The numbered body: the plan's sections with their content, the indicators written
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
-use super::appendix;
+use super::figures::Figures;
 use super::format::{letter, roman, upper};
+use super::{appendix, evaluation};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    Block as ContentBlock, Indicator, IndicatorGroup, Period, Plan, PlanKind, Run, Section,
+    AnnualLayout, AppendixRef, Block as ContentBlock, Field, Indicator, IndicatorGroup, Period,
+    Plan, PlanKind, Run, Section, SectionOrigin,
 };
 use crate::vocabulary::{comparator_phrase, value_with_unit, Generated};
 
 /// Where a section sits, for its number: depth (1 = mục) and the numbers above it.
+/// Depth counts from the enclosing part ("Phần"), so numbering restarts in each part.
 struct Numbering {
     depth: usize,
     /// The khoản number ("2") when inside one, for "2.1."-style numbers.
     khoan: Option<usize>,
 }
 
+const TOP: Numbering = Numbering {
+    depth: 1,
+    khoan: None,
+};
+
+/// What every part of the body reads.
+struct Cx<'a> {
+    plan: &'a Plan,
+    framework: &'a Framework,
+    figures: Figures<'a>,
+}
+
 pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     let mut out = Vec::new();
-    for (i, section) in plan.sections.iter().enumerate() {
-        section_blocks(
-            plan,
-            framework,
-            section,
-            i + 1,
-            &Numbering {
-                depth: 1,
-                khoan: None,
-            },
-            &mut out,
-        );
+    let labels = appendix::labels(plan);
+    let cx = &Cx {
+        plan,
+        framework,
+        figures: Figures::new(plan, &labels),
+    };
+    match plan
+        .annual
+        .as_ref()
+        .and_then(|a| Some((a.layout, a.evaluation.as_ref()?)))
+    {
+        Some((AnnualLayout::Parts, evaluation)) => {
+            let year = evaluation.year + 1;
+            out.extend(part_heading(
+                "Phần I",
+                &format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM {}", evaluation.year),
+            ));
+            let tree = evaluation::sections(plan, evaluation, &labels);
+            section_list(cx, &tree, &TOP, 0, &mut out);
+            out.extend(part_heading(
+                "Phần II",
+                &format!("KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM {year}"),
+            ));
+            section_list(cx, &plan.sections, &TOP, 0, &mut out);
+        }
+        Some((AnnualLayout::Plain, evaluation)) => {
+            let wrapper = Section {
+                id: "danh-gia".to_owned(),
+                origin: SectionOrigin::Custom,
+                title: format!("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM {}", evaluation.year),
+                content: Vec::new(),
+                children: evaluation::sections(plan, evaluation, &labels),
+            };
+            section_blocks(cx, &wrapper, 1, &TOP, &mut out);
+            section_list(cx, &plan.sections, &TOP, 1, &mut out);
+        }
+        None => section_list(cx, &plan.sections, &TOP, 0, &mut out),
     }
     if let Some(Block::Paragraph(last)) = out.last_mut() {
         // The body ends with "./." and stays on the page of the closing block. The
@@ -56,70 +96,134 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
     out
 }
 
+/// "Phần I" and its title on the next line, both bold and centred (the trích yếu's
+/// style: with the title's 24 pt before, LibreOffice and our paginator broke the page
+/// differently).
+fn part_heading(label: &str, title: &str) -> [Block; 2] {
+    [
+        Block::Paragraph(Paragraph::new(Role::Subject, label)),
+        Block::Paragraph(Paragraph::new(Role::Subject, upper(title.trim()))),
+    ]
+}
+
+/// A custom section titled "Phần …" is a part: "Phần II. KẾ HOẠCH …" → ("Phần II",
+/// "KẾ HOẠCH …").
+fn part_title(section: &Section) -> Option<(String, String)> {
+    if section.origin != SectionOrigin::Custom {
+        return None;
+    }
+    let title = section.title.trim();
+    let rest = title
+        .strip_prefix("Phần ")
+        .or_else(|| title.strip_prefix("PHẦN "))?;
+    let (number, after) = rest
+        .split_once(|c: char| !c.is_alphanumeric())
+        .unwrap_or((rest, ""));
+    if number.is_empty()
+        || !number
+            .chars()
+            .all(|c| "IVXLC".contains(c) || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let after = after.trim_start_matches(['.', ':', '-', '–', ' ']);
+    Some((format!("Phần {number}"), after.trim().to_owned()))
+}
+
+/// Siblings in order; a part among them prints its own heading and numbers its children
+/// afresh, and does not count as a numbered sibling. `before` is how many numbered
+/// siblings precede the list (the plain layout's evaluation).
+fn section_list(cx: &Cx, list: &[Section], at: &Numbering, before: usize, out: &mut Vec<Block>) {
+    let mut position = before;
+    for section in list {
+        if let Some((label, title)) = part_title(section) {
+            out.extend(part_heading(&label, &title));
+            out.extend(
+                section
+                    .content
+                    .iter()
+                    .map(|b| content_block(&cx.figures, b)),
+            );
+            section_list(cx, &section.children, &TOP, 0, out);
+            continue;
+        }
+        position += 1;
+        section_blocks(cx, section, position, at, out);
+    }
+}
+
+/// The number and role of a heading: I. → 1. → 1.1. → a) → "-" → "+" (Nghị định 30 and
+/// the Khung), so no two levels in a row look alike.
+fn heading_number(at: &Numbering, position: usize) -> (String, Role) {
+    match at.depth {
+        1 => (format!("{}.", roman(position)), Role::Heading1),
+        2 => (format!("{position}."), Role::Heading2),
+        3 => (
+            format!("{}.{position}.", at.khoan.unwrap_or(1)),
+            Role::Heading3,
+        ),
+        4 => (format!("{})", letter(position)), Role::Heading4),
+        5 => ("-".to_owned(), Role::Heading4),
+        _ => ("+".to_owned(), Role::Heading4),
+    }
+}
+
 fn section_blocks(
-    plan: &Plan,
-    framework: &Framework,
+    cx: &Cx,
     section: &Section,
     position: usize,
     at: &Numbering,
     out: &mut Vec<Block>,
 ) {
+    let plan = cx.plan;
     let level = plan.meta.level;
     let title = if section.title.trim().is_empty() {
-        framework
+        cx.framework
             .section(&section.id)
             .map(|f| f.heading.for_level(level).to_owned())
             .unwrap_or_default()
     } else {
         section.title.trim().to_owned()
     };
-    let (number, role, title) = match at.depth {
-        1 => (
-            format!("{}.", roman(position)),
-            Role::Heading1,
-            upper(&title),
-        ),
-        2 => (format!("{position}."), Role::Heading2, title),
-        3 => (
-            format!("{}.{position}.", at.khoan.unwrap_or(1)),
-            Role::Heading3,
-            title,
-        ),
-        _ => (format!("{})", letter(position)), Role::Heading4, title),
-    };
+    let (number, role) = heading_number(at, position);
+    let title = if at.depth == 1 { upper(&title) } else { title };
     out.push(Block::Paragraph(Paragraph::new(
         role,
         format!("{number} {title}").trim_end().to_owned(),
     )));
-    out.extend(section.content.iter().map(content_block));
-    out.extend(generated_content(plan, &section.id));
+    out.extend(
+        section
+            .content
+            .iter()
+            .map(|b| content_block(&cx.figures, b)),
+    );
+    out.extend(generated_content(cx, &section.id));
     let khoan = if at.depth == 2 {
         Some(position)
     } else {
         at.khoan
     };
-    for (i, child) in section.children.iter().enumerate() {
-        let child_at = Numbering {
-            depth: at.depth + 1,
-            khoan,
-        };
-        section_blocks(plan, framework, child, i + 1, &child_at, out);
-    }
+    let child_at = Numbering {
+        depth: at.depth + 1,
+        khoan,
+    };
+    section_list(cx, &section.children, &child_at, 0, out);
     match section.id.as_str() {
         "II.2" => out.extend(custom_indicator_groups(plan)),
-        "V" => out.extend(responsibilities(plan, section.children.len())),
+        "V" => out.extend(responsibilities(cx, section.children.len())),
         _ => {}
     }
 }
 
-/// A drafter's paragraph or "-"/"+" item as a body paragraph.
-fn content_block(block: &ContentBlock) -> Block {
+/// A drafter's paragraph, run-in heading or "-"/"+" item as a body paragraph, its
+/// figures generated.
+fn content_block(figures: &Figures, block: &ContentBlock) -> Block {
     let (role, runs) = match block {
-        ContentBlock::Paragraph { text } => (Role::Body, text.0.clone()),
-        ContentBlock::Heading { text } => (Role::RunInHeading, text.0.clone()),
+        ContentBlock::Paragraph { text } => (Role::Body, figures.resolve(&text.0)),
+        ContentBlock::Heading { text } => (Role::RunInHeading, figures.resolve(&text.0)),
         ContentBlock::Bullet { level, text } => {
             let mut runs = vec![Run::plain(format!("{} ", level.mark()))];
-            runs.extend(text.0.iter().cloned());
+            runs.extend(figures.resolve(&text.0));
             (Role::Body, runs)
         }
     };
@@ -132,7 +236,8 @@ fn content_block(block: &ContentBlock) -> Block {
 
 /// What the document adds after a Khung section's own content (see
 /// `vocabulary::Generated`; II.2 and V get theirs after their sub-sections).
-fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
+fn generated_content(cx: &Cx, id: &str) -> Vec<Block> {
+    let plan = cx.plan;
     let generated = Generated::in_section(id);
     if let Some(Generated::Indicators { group }) = &generated {
         return indicator_lines(plan, |i| &i.group == group);
@@ -157,15 +262,25 @@ fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
             .collect();
     }
     if generated == Some(Generated::TaskAppendix) {
-        let labels = appendix::labels(plan);
         let mentions_appendix = plan
             .sections
             .iter()
             .flat_map(|s| s.walk())
             .filter(|s| s.id == "VI")
             .flat_map(|s| &s.content)
-            .any(|b| b.text().to_plain().contains("Phụ lục"));
-        if let (Some(label), false) = (labels.tasks, mentions_appendix) {
+            .any(|b| {
+                b.text().to_plain().contains("Phụ lục")
+                    || b.text().0.iter().any(|r| {
+                        matches!(
+                            r.field,
+                            Some(Field::Appendix {
+                                appendix: AppendixRef::Tasks
+                            })
+                        )
+                    })
+            });
+        let label = cx.figures.label(&AppendixRef::Tasks);
+        if let (Some(label), false) = (label, mentions_appendix) {
             return vec![Block::Paragraph(Paragraph::new(
                 Role::Body,
                 format!("Danh mục nhiệm vụ, dự án chi tiết tại {label} kèm theo Kế hoạch này."),
@@ -243,14 +358,15 @@ pub(super) fn indicator_sentence(indicator: &Indicator, kind: PlanKind) -> Strin
 }
 
 /// Section V: one numbered khoản per unit, then its duties.
-fn responsibilities(plan: &Plan, already: usize) -> Vec<Block> {
+fn responsibilities(cx: &Cx, already: usize) -> Vec<Block> {
+    let plan = cx.plan;
     let mut out = Vec::new();
     for (i, r) in plan.organisation.iter().enumerate() {
         out.push(Block::Paragraph(Paragraph::new(
             Role::Heading2,
             format!("{}. {}", already + i + 1, r.unit.trim()),
         )));
-        out.extend(r.duties.iter().map(content_block));
+        out.extend(r.duties.iter().map(|b| content_block(&cx.figures, b)));
     }
     out
 }

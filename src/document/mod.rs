@@ -8,11 +8,28 @@
 mod appendix;
 mod body;
 mod build;
+mod evaluation;
+mod figures;
 pub mod format;
 mod glue;
 mod opening;
 
 pub use build::build;
+
+/// The labels of the plan's appendices in document order ("Phụ lục I", "Phụ lục II" …).
+pub fn appendix_labels(plan: &crate::model::Plan) -> Vec<String> {
+    let l = appendix::labels(plan);
+    [
+        l.evaluation_targets,
+        l.evaluation_tasks,
+        l.indicators,
+        l.tasks,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(l.custom)
+    .collect()
+}
 
 use chrono::NaiveDate;
 
@@ -110,6 +127,10 @@ pub enum RowKind {
 pub struct Row {
     pub kind: RowKind,
     pub cells: Vec<Cell>,
+    /// Stay on the page of the next row (group rows: never last on a page). Both
+    /// writers honour it: keep-with-next on the row's paragraphs in the DOCX, moving
+    /// the row to the next page in the PDF paginator.
+    pub keep_with_next: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

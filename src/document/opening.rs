@@ -239,6 +239,7 @@ pub(super) fn closing(plan: &Plan, layout: &Layout) -> Vec<Block> {
             text: "Nơi nhận:".into(),
             bold: true,
             italic: true,
+            field: None,
         }],
         keep_with_next: true,
     })];
@@ -275,6 +276,7 @@ pub(super) fn closing(plan: &Plan, layout: &Layout) -> Vec<Block> {
             text: s.name.trim().to_owned(),
             bold: true,
             italic: false,
+            field: None,
         }],
         keep_with_next: false,
     }));

@@ -207,13 +207,19 @@ fn table_row(
                 },
             );
             if cell.paragraphs.is_empty() {
-                out = out.add_paragraph(styled(cell.role, &[], false, Some(cell.align), ctx));
+                out = out.add_paragraph(styled(
+                    cell.role,
+                    &[],
+                    row.keep_with_next,
+                    Some(cell.align),
+                    ctx,
+                ));
             }
             out.children.extend(cell.paragraphs.iter().map(|runs| {
                 TableCellContent::Paragraph(Box::new(styled(
                     cell.role,
                     runs,
-                    false,
+                    row.keep_with_next,
                     Some(cell.align),
                     ctx,
                 )))

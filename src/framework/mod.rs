@@ -193,6 +193,8 @@ impl Framework {
             recipients: Vec::new(),
             signer: Signer::default(),
             settings: Default::default(),
+            annual: None,
+            appendices: Vec::new(),
         }
     }
 }

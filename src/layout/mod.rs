@@ -236,6 +236,35 @@ impl Layout {
         cols[1] = name;
         cols
     }
+
+    /// The evaluation appendix: TT, chỉ tiêu, đơn vị, chỉ tiêu năm trước, kết quả thực
+    /// hiện, đánh giá, ghi chú.
+    pub fn evaluation_columns_mm(&self) -> Vec<f32> {
+        self.landscape_columns_mm(&[10.0, 0.0, 24.0, 30.0, 34.0, 30.0, 50.0])
+    }
+
+    /// The status of last year's tasks: TT, nhiệm vụ, đơn vị chủ trì, tình hình, kết quả,
+    /// chuyển tiếp.
+    pub fn task_status_columns_mm(&self) -> Vec<f32> {
+        self.landscape_columns_mm(&[10.0, 0.0, 44.0, 30.0, 80.0, 24.0])
+    }
+
+    /// A drafter's own appendix: TT, then `columns` equal columns.
+    pub fn custom_columns_mm(&self, columns: usize) -> Vec<f32> {
+        let mut widths = vec![10.0];
+        widths.extend(std::iter::repeat_n(0.0, columns.max(1)));
+        self.landscape_columns_mm(&widths)
+    }
+
+    /// Fixed widths, with the zero ones sharing what is left of the landscape text width.
+    fn landscape_columns_mm(&self, widths: &[f32]) -> Vec<f32> {
+        let flexible = widths.iter().filter(|w| **w == 0.0).count().max(1) as f32;
+        let rest = (self.landscape.text_width_mm() - widths.iter().sum::<f32>()) / flexible;
+        widths
+            .iter()
+            .map(|w| if *w == 0.0 { rest.max(10.0) } else { *w })
+            .collect()
+    }
 }
 
 /// Millimetres to points.

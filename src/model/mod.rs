@@ -3,7 +3,9 @@
 //! Everything a drafter types ends up in one [`Plan`]. Identifiers are strings so that
 //! the JSON interchange format, the store and the UI all speak about the same items.
 
+mod annual;
 mod closing;
+mod field;
 mod header;
 mod indicator;
 mod nfc;
@@ -13,7 +15,12 @@ mod settings;
 mod task;
 mod text;
 
+pub use annual::{
+    Annual, AnnualLayout, CarriedItem, CustomAppendix, EvaluatedTarget, Evaluation,
+    IndicatorEvaluation, NarrativePart, ParentPlan, TargetStatus, TaskEvaluation, TaskStatus,
+};
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
+pub use field::{AppendixRef, Field};
 pub use header::{DocumentHeader, LegalBasesForm, LegalBasis, LegalDocumentKind, Opening};
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};

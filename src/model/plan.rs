@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    DocumentHeader, DocumentSettings, Indicator, Opening, Recipient, Responsibility, Section,
-    Signer, Task,
+    Annual, CustomAppendix, DocumentHeader, DocumentSettings, Indicator, Opening, Recipient,
+    Responsibility, Section, Signer, Task,
 };
 
 /// A whole plan: one `.khcds` file, one JSON interchange document.
@@ -28,6 +28,25 @@ pub struct Plan {
     /// Body size and margins of the exported document.
     #[serde(default)]
     pub settings: DocumentSettings,
+    /// The annual plan's parent, carried items and evaluation of the previous year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual: Option<Annual>,
+    /// Appendices of the drafter's own, after the generated ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<CustomAppendix>,
+}
+
+impl Plan {
+    /// The estimated budget of the tasks (of one area of III when given), triệu đồng;
+    /// amounts that are not finite numbers are left out.
+    pub fn budget_million_vnd(&self, area: Option<u8>) -> f64 {
+        self.tasks
+            .iter()
+            .filter(|t| area.is_none_or(|a| t.area == a))
+            .filter_map(|t| t.budget_million_vnd)
+            .filter(|b| b.is_finite())
+            .sum()
+    }
 }
 
 impl Plan {

@@ -1,6 +1,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Field;
+
 /// A run of text with the only two character styles a Kế hoạch uses.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -10,12 +12,24 @@ pub struct Run {
     pub bold: bool,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub italic: bool,
+    /// Set when the run is a generated figure or reference: the document replaces `text`
+    /// with the value computed from the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
 }
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Self {
         Run {
             text: text.into(),
+            ..Run::default()
+        }
+    }
+
+    /// A generated figure or reference; `text` is filled when the document is built.
+    pub fn field(field: Field) -> Self {
+        Run {
+            field: Some(field),
             ..Run::default()
         }
     }
@@ -31,9 +45,16 @@ impl RichText {
         RichText(vec![Run::plain(text)])
     }
 
-    /// The text without styles.
+    /// The text without styles; a generated figure reads "…" (its value is known only
+    /// when the document is built).
     pub fn to_plain(&self) -> String {
-        self.0.iter().map(|r| r.text.as_str()).collect()
+        self.0
+            .iter()
+            .map(|r| match r.field {
+                Some(_) => "…",
+                None => r.text.as_str(),
+            })
+            .collect()
     }
 
     pub fn is_blank(&self) -> bool {

@@ -32,6 +32,8 @@ struct RowBox {
     border: i32,
     bordered: bool,
     centred: bool,
+    /// Never last on a page: moved to the next page with the row that follows.
+    keep_with_next: bool,
 }
 
 impl RowBox {
@@ -258,6 +260,7 @@ impl Builder<'_> {
                     border: 0,
                     bordered: false,
                     centred: false,
+                    keep_with_next: false,
                 }
             })
             .collect()
@@ -314,6 +317,7 @@ impl Builder<'_> {
             border: pt_to_twips(TABLE_BORDER_PT),
             bordered: true,
             centred: TABLE_CELLS_CENTRED_VERTICALLY || row.kind == RowKind::Header,
+            keep_with_next: row.keep_with_next,
         }
     }
 
@@ -577,7 +581,19 @@ impl Flowing<'_> {
                         self.new_page();
                     }
                     self.headers(header);
-                    for r in rows {
+                    for (k, r) in rows.iter().enumerate() {
+                        // A group row goes to the next page with its first row when the
+                        // two do not fit here (and do fit on a page).
+                        if let Some(next) = rows.get(k + 1).filter(|_| r.keep_with_next) {
+                            let need = r.height() + next.height();
+                            if need > self.room()
+                                && !self.at_top_of_table(header_h)
+                                && need <= self.geo.body_height() - header_h
+                            {
+                                self.new_page();
+                                self.headers(header);
+                            }
+                        }
                         self.row(r, header);
                     }
                 }

@@ -257,7 +257,7 @@ pub(super) static PROFILE: Profile = Profile {
             "- Chủ trì thông tin, tuyên truyền về chuyển đổi số của Bộ trên Cổng Thông tin điện tử, báo chí và các kênh truyền thông số.",
         ]),
         ("Các cơ quan, đơn vị thuộc Bộ", &[
-            "- Xây dựng kế hoạch chuyển đổi số hằng năm của đơn vị; chủ trì các nhiệm vụ được giao tại Phụ lục II; cử đầu mối chuyển đổi số; báo cáo kết quả thực hiện về Cục Chuyển đổi số và Dữ liệu trước ngày 15/6 và 15/12 hằng năm.",
+            "- Xây dựng kế hoạch chuyển đổi số hằng năm của đơn vị; chủ trì các nhiệm vụ được giao tại [[phu-luc:nhiem-vu]]; cử đầu mối chuyển đổi số; báo cáo kết quả thực hiện về Cục Chuyển đổi số và Dữ liệu trước ngày 15/6 và 15/12 hằng năm.",
         ]),
     ],
     recipients: &[

@@ -14,6 +14,7 @@
 //! (distinct ids and names), sections grow with them and extra sector indicators are
 //! added, keeping every id unique and every link valid.
 
+mod evaluation;
 mod indicators;
 mod ministry;
 mod opening;
@@ -55,20 +56,17 @@ pub fn fictional_note(level: Level) -> &'static str {
 pub fn sample_plan(level: Level, kind: PlanKind, scale: u32) -> Plan {
     let scale = scale.clamp(1, MAX_SCALE) as usize;
     let profile = profile_for(level);
-    let mut ctx = Ctx::new(level, kind, profile.vocabulary);
+    let ctx = Ctx::new(level, kind, profile.vocabulary);
     let date = issue_date(profile, kind);
 
     let mut indicators = indicators::build(profile, &ctx, scale);
     let mut tasks = tasks::build(profile, &ctx, scale);
     indicators::link(&mut indicators, &mut tasks);
-    let budget: f64 = tasks.iter().filter_map(|d| d.task.budget_million_vnd).sum();
-    ctx.set("kinhphi", crate::document::format::amount(budget));
-    ctx.set("sonv", tasks.len().to_string());
-    let sections = sections::build(profile, &ctx, &tasks, scale);
+    let sections = sections::build(profile, &ctx, scale);
     let indicators: Vec<_> = indicators.into_iter().map(|d| d.indicator).collect();
     let tasks: Vec<_> = tasks.into_iter().map(|d| d.task).collect();
 
-    Plan {
+    let mut plan = Plan {
         meta: PlanMeta {
             level,
             kind,
@@ -117,7 +115,15 @@ pub fn sample_plan(level: Level, kind: PlanKind, scale: u32) -> Plan {
             name: profile.signer_name.to_owned(),
         },
         settings: Default::default(),
+        annual: None,
+        appendices: Vec::new(),
+    };
+    if let PlanKind::Annual { year } = kind {
+        // The annual sample implements the five-year sample and evaluates the year before.
+        let five_year = sample_plan(level, PlanKind::FiveYear, scale as u32);
+        plan.annual = Some(evaluation::annual_part(&ctx, year, &plan, &five_year));
     }
+    plan
 }
 
 fn profile_for(level: Level) -> &'static Profile {

@@ -252,7 +252,7 @@ pub(super) static PROFILE: Profile = Profile {
             "- Chủ trì công tác thông tin, tuyên truyền về chuyển đổi số trên báo chí, hệ thống thông tin cơ sở; chủ trì phát triển du lịch thông minh.",
         ]),
         ("Các sở, ban, ngành tỉnh", &[
-            "- Xây dựng kế hoạch chuyển đổi số hằng năm của ngành; chủ trì các nhiệm vụ được giao tại Phụ lục II; cập nhật dữ liệu chuyên ngành đầy đủ, chính xác, kịp thời vào Kho dữ liệu dùng chung của tỉnh.",
+            "- Xây dựng kế hoạch chuyển đổi số hằng năm của ngành; chủ trì các nhiệm vụ được giao tại [[phu-luc:nhiem-vu]]; cập nhật dữ liệu chuyên ngành đầy đủ, chính xác, kịp thời vào Kho dữ liệu dùng chung của tỉnh.",
             "- Sở Y tế, Sở Giáo dục và Đào tạo, Sở Công Thương, Sở Nông nghiệp và Môi trường chủ trì phát triển y tế thông minh, giáo dục thông minh, thương mại điện tử, nông nghiệp số theo lĩnh vực quản lý.",
         ]),
         ("UBND các xã, phường", &[

@@ -2,13 +2,11 @@
 //! plus the custom "MỤC ĐÍCH, YÊU CẦU" before II.
 
 use crate::framework::{self, FrameworkSection};
-use crate::model::{Block, Section, SectionOrigin};
+use crate::model::{Block, BulletLevel, Section, SectionOrigin};
 
 use super::profile::Profile;
 use super::scale;
-use super::tasks::TaskDraft;
-use super::text::Ctx;
-use crate::document::format::amount;
+use super::text::{rich, Ctx};
 
 /// Id of the custom section inserted before II.
 pub(super) const PURPOSE_ID: &str = "custom-muc-dich-yeu-cau";
@@ -54,7 +52,7 @@ const SHARED: &[(&str, &[&str])] = &[
         "Mục tiêu {ky} được xác định trên cơ sở lộ trình của Kế hoạch chuyển đổi số giai đoạn 2026 - 2030, tập trung vào chất lượng và hiệu quả sử dụng: chuyển từ “có dịch vụ” sang “dịch vụ được sử dụng”, từ “có dữ liệu” sang “dữ liệu được khai thác”.",
     ]),
     ("II.2", &[
-        "Các mục tiêu, chỉ tiêu cụ thể được xây dựng trên cơ sở các chỉ tiêu tối thiểu của Khung Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026 - 2030 và điều kiện thực tế của {dv}; mỗi chỉ tiêu có giá trị hiện trạng, phương pháp đo lường và cơ quan chủ trì theo dõi, đánh giá. Ngoài các chỉ tiêu theo Khung, {dv} bổ sung một số chỉ tiêu đặc thù. Chi tiết các chỉ tiêu tại Phụ lục I kèm theo Kế hoạch này.",
+        "Các mục tiêu, chỉ tiêu cụ thể được xây dựng trên cơ sở các chỉ tiêu tối thiểu của Khung Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026 - 2030 và điều kiện thực tế của {dv}; mỗi chỉ tiêu có giá trị hiện trạng, phương pháp đo lường và cơ quan chủ trì theo dõi, đánh giá. Ngoài các chỉ tiêu theo Khung, {dv} bổ sung một số chỉ tiêu đặc thù. Chi tiết các chỉ tiêu tại [[phu-luc:chi-tieu]] kèm theo Kế hoạch này.",
     ]),
     ("II.2.1", &[
         "Bảo đảm đạt và vượt các chỉ tiêu tối thiểu về phát triển {cq}, tập trung vào hai nhóm: cung cấp dịch vụ số bao trùm, thông minh và quản lý, chỉ đạo, điều hành thông minh, an toàn dựa trên dữ liệu.",
@@ -69,7 +67,7 @@ const SHARED: &[(&str, &[&str])] = &[
         "Phát triển xã hội số văn minh, an toàn, bao trùm; thu hẹp khoảng cách số giữa các vùng, các nhóm dân cư; phổ cập kỹ năng số, danh tính số và thanh toán số. Các chỉ tiêu cụ thể như sau:",
     ]),
     ("III", &[
-        "Các nhiệm vụ, giải pháp bám sát yêu cầu, định hướng của Khung Kế hoạch và văn bản hướng dẫn của Bộ Khoa học và Công nghệ; mỗi nhiệm vụ xác định rõ nội dung, sản phẩm, thời gian, đơn vị chủ trì, phối hợp và cấp có thẩm quyền phê duyệt. Danh mục nhiệm vụ, dự án chi tiết tại Phụ lục II.",
+        "Các nhiệm vụ, giải pháp bám sát yêu cầu, định hướng của Khung Kế hoạch và văn bản hướng dẫn của Bộ Khoa học và Công nghệ; mỗi nhiệm vụ xác định rõ nội dung, sản phẩm, thời gian, đơn vị chủ trì, phối hợp và cấp có thẩm quyền phê duyệt. Danh mục nhiệm vụ, dự án chi tiết tại [[phu-luc:nhiem-vu]].",
     ]),
     ("III.1", &[
         "Tăng cường vai trò, trách nhiệm của {bcd} trong lãnh đạo, chỉ đạo chuyển đổi số; xác định chuyển đổi số là nhiệm vụ trọng tâm, thường xuyên, gắn với trách nhiệm của người đứng đầu.",
@@ -127,7 +125,7 @@ const SHARED: &[(&str, &[&str])] = &[
     ("III.9", &[
         "Đẩy mạnh tuyên truyền, nâng cao nhận thức về chuyển đổi số, bảo đảm an toàn trên môi trường số; tạo đồng thuận và sự tham gia tích cực của {ndn} và {cb}.",
         "- Đa dạng hóa hình thức truyền thông trên báo chí, mạng xã hội, nền tảng số; duy trì chuyên mục chuyển đổi số trên Cổng thông tin điện tử của {dv}.",
-        "- Triển khai phong trào “Bình dân học vụ số”; tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 hằng năm.",
+        "- Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia 10/10 hằng năm; lan tỏa phong trào “Bình dân học vụ số” trong cộng đồng.",
         "- Tuyên truyền kỹ năng nhận diện, phòng tránh lừa đảo trực tuyến, bảo vệ dữ liệu cá nhân.",
         "**Các nhiệm vụ cụ thể:**",
     ]),
@@ -156,7 +154,7 @@ const SHARED: &[(&str, &[&str])] = &[
         "Bố trí nguồn lực tài chính từ ngân sách nhà nước và các nguồn hợp pháp khác theo quy định; ưu tiên bố trí tối thiểu 3% tổng chi ngân sách hằng năm cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số theo tinh thần Nghị quyết số 57-NQ/TW.",
         "- Lồng ghép kinh phí chuyển đổi số trong các chương trình mục tiêu quốc gia, chương trình, dự án khác; ưu tiên hình thức thuê dịch vụ công nghệ thông tin.",
         "- Huy động nguồn lực xã hội hóa, hợp tác công tư (PPP); có quy định, quy trình quản lý, sử dụng kinh phí công khai, minh bạch, hiệu quả.",
-        "- Tổng kinh phí dự kiến thực hiện các nhiệm vụ, dự án của Kế hoạch khoảng **{kinhphi} triệu đồng**, chi tiết tại Phụ lục II.",
+        "- Tổng kinh phí dự kiến thực hiện các nhiệm vụ, dự án của Kế hoạch khoảng **[[kinh-phi]] triệu đồng**, chi tiết tại [[phu-luc:nhiem-vu]].",
     ]),
     ("IV.6", &[
         "Tăng cường hợp tác với doanh nghiệp, viện nghiên cứu, trường đại học trong nước và tổ chức quốc tế trong chuyển đổi số và bảo đảm an toàn thông tin mạng: tham quan, học tập, chia sẻ kinh nghiệm; tham gia các sáng kiến quốc tế; quảng bá sản phẩm, dịch vụ số của doanh nghiệp Việt Nam.",
@@ -166,31 +164,26 @@ const SHARED: &[(&str, &[&str])] = &[
         "Thủ trưởng {cqdv} căn cứ Kế hoạch này chủ động xây dựng kế hoạch chi tiết, bố trí nguồn lực và tổ chức thực hiện; trách nhiệm cụ thể của các cơ quan, đơn vị như sau. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời phản ánh về {cds} để tổng hợp, báo cáo {pd} xem xét, điều chỉnh cho phù hợp.",
     ]),
     ("VI", &[
-        "Danh mục {sonv} nhiệm vụ, dự án triển khai Kế hoạch, với tổng kinh phí dự kiến {kinhphi} triệu đồng, chi tiết tại Phụ lục II kèm theo; mỗi nhiệm vụ, dự án xác định rõ kết quả dự kiến, hiệu quả đem lại, thời hạn hoàn thành, đơn vị chủ trì, phối hợp và nguồn kinh phí thực hiện. Cơ cấu theo lĩnh vực như sau:",
+        "Danh mục [[so-nhiem-vu]] nhiệm vụ, dự án triển khai Kế hoạch, với tổng kinh phí dự kiến [[kinh-phi]] triệu đồng, chi tiết tại [[phu-luc:nhiem-vu]] kèm theo; mỗi nhiệm vụ, dự án xác định rõ kết quả dự kiến, hiệu quả đem lại, thời hạn hoàn thành, đơn vị chủ trì, phối hợp và nguồn kinh phí thực hiện. Cơ cấu theo lĩnh vực như sau:",
     ]),
 ];
 
 /// The whole section tree with content.
-pub(super) fn build(
-    profile: &Profile,
-    ctx: &Ctx,
-    tasks: &[TaskDraft],
-    scale: usize,
-) -> Vec<Section> {
+pub(super) fn build(profile: &Profile, ctx: &Ctx, scale: usize) -> Vec<Section> {
     let fw = framework::current();
     let mut sections = if fw.sections.is_empty() {
-        fallback_tree(None, profile, ctx, tasks, scale)
+        fallback_tree(None, profile, ctx, scale)
     } else {
         fw.sections
             .iter()
-            .map(|s| from_framework(s, profile, ctx, tasks, scale))
+            .map(|s| from_framework(s, profile, ctx, scale))
             .collect()
     };
     let purpose = Section {
         id: PURPOSE_ID.to_owned(),
         origin: SectionOrigin::Custom,
         title: "MỤC ĐÍCH, YÊU CẦU".to_owned(),
-        content: content(PURPOSE_ID, None, profile, ctx, tasks, scale),
+        content: content(PURPOSE_ID, None, profile, ctx, scale),
         children: Vec::new(),
     };
     let at = sections
@@ -201,34 +194,22 @@ pub(super) fn build(
     sections
 }
 
-fn from_framework(
-    s: &FrameworkSection,
-    profile: &Profile,
-    ctx: &Ctx,
-    tasks: &[TaskDraft],
-    scale: usize,
-) -> Section {
+fn from_framework(s: &FrameworkSection, profile: &Profile, ctx: &Ctx, scale: usize) -> Section {
     let heading = s.heading.for_level(ctx.level);
     Section {
         id: s.id.clone(),
         origin: SectionOrigin::Framework,
         title: String::new(),
-        content: content(&s.id, Some(heading), profile, ctx, tasks, scale),
+        content: content(&s.id, Some(heading), profile, ctx, scale),
         children: s
             .children
             .iter()
-            .map(|c| from_framework(c, profile, ctx, tasks, scale))
+            .map(|c| from_framework(c, profile, ctx, scale))
             .collect(),
     }
 }
 
-fn fallback_tree(
-    parent: Option<&str>,
-    profile: &Profile,
-    ctx: &Ctx,
-    tasks: &[TaskDraft],
-    scale: usize,
-) -> Vec<Section> {
+fn fallback_tree(parent: Option<&str>, profile: &Profile, ctx: &Ctx, scale: usize) -> Vec<Section> {
     KHUNG_IDS
         .iter()
         .filter(|id| id.rsplit_once('.').map(|(p, _)| p) == parent)
@@ -236,20 +217,19 @@ fn fallback_tree(
             id: (*id).to_owned(),
             origin: SectionOrigin::Framework,
             title: String::new(),
-            content: content(id, None, profile, ctx, tasks, scale),
-            children: fallback_tree(Some(id), profile, ctx, tasks, scale),
+            content: content(id, None, profile, ctx, scale),
+            children: fallback_tree(Some(id), profile, ctx, scale),
         })
         .collect()
 }
 
 /// The text of one section: the level's own, else the shared one, then what is
-/// generated from the tasks (III.x, VI) and the scale (I, IV.4).
+/// generated (VI's figures) and what the scale adds (I, III.x, IV.4).
 fn content(
     id: &str,
     heading: Option<&str>,
     profile: &Profile,
     ctx: &Ctx,
-    tasks: &[TaskDraft],
     scale: usize,
 ) -> Vec<Block> {
     let annual_id = format!("{id}@annual");
@@ -264,20 +244,15 @@ fn content(
     };
     let mut blocks = match find(profile.sections).or_else(|| find(SHARED)) {
         Some(lines) => ctx.blocks(lines),
-        None => vec![Block::paragraph(format!(
-            "Trong {}, {} triển khai nội dung “{}” theo hướng dẫn của Khung Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026 - 2030; các nhiệm vụ cụ thể tại Phụ lục II.",
+        None => vec![ctx.block(&format!(
+            "Trong {}, {} triển khai nội dung “{}” theo hướng dẫn của Khung Kế hoạch chuyển đổi số cấp bộ, tỉnh giai đoạn 2026 - 2030; các nhiệm vụ cụ thể tại [[phu-luc:nhiem-vu]].",
             ctx.fill("{ky}"),
             ctx.fill("{dv}"),
             heading.unwrap_or(id).trim_end_matches('.'),
         ))],
     };
     if let Some(area) = id.strip_prefix("III.").and_then(|a| a.parse::<u8>().ok()) {
-        blocks.extend(
-            tasks
-                .iter()
-                .filter(|d| d.task.area == area && d.sector.is_none())
-                .map(|d| task_bullet(profile, ctx, d, tasks)),
-        );
+        // The tasks themselves are printed by the document from the task list, once.
         blocks.extend(scale::area_duties(profile, ctx, area, scale));
     }
     match id {
@@ -289,62 +264,53 @@ fn content(
                 .unwrap_or(blocks.len());
             let extra = scale::situation_paragraphs(profile, ctx, scale);
             blocks.splice(at..at, extra);
+            if ctx.is_annual() {
+                without_evaluation(&mut blocks);
+            }
         }
         "IV.4" => blocks.extend(scale::technology_bullets(profile, ctx, scale)),
-        "VI" => blocks.extend(area_summary(tasks)),
+        "VI" => blocks.extend(area_summary()),
         _ => {}
     }
     blocks
 }
 
-/// "- {name}: {result}; chủ trì: …; thời gian: 01/2026 - 12/2027." for a task of the
-/// tables; its scaled copies are named by their sectors only, as plans do.
-fn task_bullet(profile: &Profile, ctx: &Ctx, draft: &TaskDraft, all: &[TaskDraft]) -> Block {
-    let task = &draft.task;
-    let when = match (task.start, task.end) {
-        (Some(s), Some(e)) => format!(
-            "; thời gian: {:02}/{} - {:02}/{}",
-            s.month, s.year, e.month, e.year
-        ),
-        _ => String::new(),
+/// An annual plan evaluates last year in Phần I: section I keeps its căn cứ and
+/// context ("1.", "3." → "2."), not a second evaluation ("2. Đánh giá …").
+fn without_evaluation(blocks: &mut Vec<Block>) {
+    let starts = |b: &Block, prefix: &str| b.text().to_plain().starts_with(prefix);
+    let Some(from) = blocks.iter().position(|b| starts(b, "2. Đánh giá")) else {
+        return;
     };
-    let mut sectors: Vec<&str> = Vec::new();
-    for copy in all.iter().filter(|d| d.row == draft.row) {
-        if let Some((name, _)) = copy.sector.and_then(|s| profile.sectors.get(s)) {
-            if !sectors.contains(name) {
-                sectors.push(name);
-            }
-        }
+    let to = blocks[from..]
+        .iter()
+        .position(|b| starts(b, "3. "))
+        .map_or(blocks.len(), |n| from + n);
+    blocks.drain(from..to);
+    if let Some(run) = blocks
+        .get_mut(from)
+        .and_then(|b| match b {
+            Block::Paragraph { text } | Block::Heading { text } => text.0.first_mut(),
+            Block::Bullet { .. } => None,
+        })
+        .filter(|r| r.text.starts_with("3. "))
+    {
+        run.text.replace_range(..1, "2");
     }
-    let spread = if sectors.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "; triển khai mở rộng tại các lĩnh vực: {}, do cơ quan quản lý lĩnh vực chủ trì",
-            sectors.join(", ")
-        )
-    };
-    ctx.block(&format!(
-        "- {}: {}; chủ trì: {}{}{}.",
-        task.name, task.expected_result, task.lead_unit, when, spread
-    ))
 }
 
-fn area_summary(tasks: &[TaskDraft]) -> Vec<Block> {
+/// "Hạ tầng số: N nhiệm vụ, kinh phí dự kiến … triệu đồng;", the figures generated.
+fn area_summary() -> Vec<Block> {
     (1..=9u8)
         .map(|area| {
-            let of_area: Vec<&TaskDraft> = tasks.iter().filter(|d| d.task.area == area).collect();
-            let budget: f64 = of_area
-                .iter()
-                .filter_map(|d| d.task.budget_million_vnd)
-                .sum();
             let end = if area == 9 { "." } else { ";" };
-            Block::dash(format!(
-                "{}: {} nhiệm vụ, kinh phí dự kiến {} triệu đồng{end}",
-                AREAS[usize::from(area) - 1],
-                of_area.len(),
-                amount(budget)
-            ))
+            Block::Bullet {
+                level: BulletLevel::Dash,
+                text: rich(&format!(
+                    "{}: [[so-nhiem-vu:{area}]] nhiệm vụ, kinh phí dự kiến [[kinh-phi:{area}]] triệu đồng{end}",
+                    AREAS[usize::from(area) - 1],
+                )),
+            }
         })
         .collect()
 }

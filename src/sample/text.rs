@@ -3,9 +3,10 @@
 //! The tables use a tiny markup so that they stay readable:
 //! - `{key}` is replaced by the level's wording (see [`Ctx`]): "{dv}" is "tỉnh" or "Bộ", …;
 //! - a line starting with "- " or "+ " is a bullet, any other line a paragraph;
-//! - `**…**` marks bold and `*…*` italic runs.
+//! - `**…**` marks bold and `*…*` italic runs;
+//! - `[[…]]` is a figure the document generates from the plan (see [`field`]).
 
-use crate::model::{Block, BulletLevel, Level, PlanKind, RichText, Run};
+use crate::model::{AppendixRef, Block, BulletLevel, Field, Level, PlanKind, RichText, Run};
 
 /// What the text of one sample depends on: the level's vocabulary and the plan kind.
 pub(super) struct Ctx {
@@ -43,12 +44,6 @@ impl Ctx {
             kind,
             tokens,
         }
-    }
-
-    /// Adds or replaces a wording computed from the plan (totals, counts).
-    pub fn set(&mut self, key: &'static str, value: String) {
-        self.tokens.retain(|(k, _)| *k != key);
-        self.tokens.push((key, value));
     }
 
     pub fn is_annual(&self) -> bool {
@@ -117,26 +112,35 @@ impl Ctx {
     }
 }
 
-/// Parses `**bold**` and `*italic*` runs.
+/// Parses `**bold**` and `*italic*` runs and `[[field]]` generated figures.
 pub(super) fn rich(text: &str) -> RichText {
     let mut runs = Vec::new();
     let (mut bold, mut italic) = (false, false);
     let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let field = rest
+            .strip_prefix("[[")
+            .and_then(|r| r.split_once("]]"))
+            .and_then(|(name, after)| Some((field(name)?, after)));
+        if let Some((field, after)) = field {
+            flush(&mut runs, &mut current, bold, italic);
+            runs.push(Run {
+                bold,
+                italic,
+                ..Run::field(field)
+            });
+            rest = after;
+            continue;
+        }
+        rest = &rest[c.len_utf8()..];
         if c != '*' {
             current.push(c);
             continue;
         }
-        if !current.is_empty() {
-            runs.push(Run {
-                text: std::mem::take(&mut current),
-                bold,
-                italic,
-            });
-        }
-        if chars.peek() == Some(&'*') {
-            chars.next();
+        flush(&mut runs, &mut current, bold, italic);
+        if let Some(after) = rest.strip_prefix('*') {
+            rest = after;
             bold = !bold;
         } else {
             italic = !italic;
@@ -147,9 +151,43 @@ pub(super) fn rich(text: &str) -> RichText {
             text: current,
             bold,
             italic,
+            field: None,
         });
     }
     RichText(runs)
+}
+
+fn flush(runs: &mut Vec<Run>, current: &mut String, bold: bool, italic: bool) {
+    if !current.is_empty() {
+        runs.push(Run {
+            text: std::mem::take(current),
+            bold,
+            italic,
+            field: None,
+        });
+    }
+}
+
+/// The generated figures of the markup: "phu-luc:nhiem-vu", "so-nhiem-vu",
+/// "so-nhiem-vu:3", "kinh-phi", "kinh-phi:3", "so-chi-tieu".
+fn field(name: &str) -> Option<Field> {
+    let (kind, arg) = name.split_once(':').unwrap_or((name, ""));
+    let area = || arg.parse::<u8>().ok();
+    Some(match kind {
+        "phu-luc" => Field::Appendix {
+            appendix: match arg {
+                "chi-tieu" => AppendixRef::Indicators,
+                "nhiem-vu" => AppendixRef::Tasks,
+                "danh-gia-chi-tieu" => AppendixRef::EvaluationTargets,
+                "danh-gia-nhiem-vu" => AppendixRef::EvaluationTasks,
+                _ => return None,
+            },
+        },
+        "so-nhiem-vu" => Field::TaskCount { area: area() },
+        "kinh-phi" => Field::Budget { area: area() },
+        "so-chi-tieu" => Field::IndicatorCount,
+        _ => return None,
+    })
 }
 
 /// A target or baseline value as stored in the model: no grouping, decimal comma.

@@ -71,6 +71,11 @@ pub enum Edit {
         list: List,
         id: String,
     },
+    /// An edit of the annual part (evaluation of the previous year) or of the custom
+    /// appendices.
+    Annual {
+        edit: super::AnnualEdit,
+    },
 }
 
 /// An item of one of the plan's ordered lists.
@@ -193,6 +198,7 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
             parts::insert_item(tx, kind, id, None, Some(*index), &body.to_string())
         }
         Edit::DeleteItem { list, id } => parts::remove_item(tx, list.kind(), id),
+        Edit::Annual { edit } => super::annual::apply(tx, edit),
     }
 }
 

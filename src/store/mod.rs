@@ -6,6 +6,7 @@
 //! error instead of a half-shared file. Every change is one transaction in WAL mode with
 //! `synchronous = FULL`: an edit that returned `Ok` survives a crash.
 
+mod annual;
 mod edit;
 mod error;
 mod file_header;
@@ -19,6 +20,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
+pub use annual::AnnualEdit;
 pub use edit::{Edit, Item, List};
 pub(crate) use error::io_error;
 pub use error::{explained, io_message, sqlite_message, Result, StoreError};

@@ -24,6 +24,10 @@ pub(super) enum Kind {
     Indicator,
     Task,
     Responsibility,
+    /// The annual plan's parent, carried items and evaluation (absent in a five-year plan).
+    Annual,
+    /// The drafter's own appendices (absent when none).
+    Appendices,
 }
 
 impl Kind {
@@ -39,6 +43,8 @@ impl Kind {
             Kind::Indicator => "indicator",
             Kind::Task => "task",
             Kind::Responsibility => "responsibility",
+            Kind::Annual => "annual",
+            Kind::Appendices => "appendices",
         }
     }
 
@@ -55,6 +61,8 @@ impl Kind {
             Kind::Signer => "phần người ký",
             Kind::Recipients => "phần nơi nhận",
             Kind::Settings => "phần trình bày (cỡ chữ, lề)",
+            Kind::Annual => "phần đánh giá năm trước của kế hoạch năm",
+            Kind::Appendices => "phần phụ lục tự thêm",
         }
     }
 }
@@ -78,6 +86,42 @@ pub(super) fn put_singleton<T: Serialize>(tx: &Transaction, kind: Kind, value: &
         params![kind.as_str(), body(value)?],
     )?;
     Ok(())
+}
+
+/// Removes a singleton that may be absent (the annual part, the appendices).
+pub(super) fn remove_singleton(tx: &Transaction, kind: Kind) -> Result<()> {
+    tx.execute(
+        "DELETE FROM part WHERE kind = ?1 AND id = ''",
+        params![kind.as_str()],
+    )?;
+    Ok(())
+}
+
+/// Writes an optional singleton, or removes it when there is nothing to store.
+pub(super) fn put_optional<T: Serialize>(
+    tx: &Transaction,
+    kind: Kind,
+    value: Option<&T>,
+) -> Result<()> {
+    match value {
+        Some(value) => put_singleton(tx, kind, value),
+        None => remove_singleton(tx, kind),
+    }
+}
+
+/// Reads an optional singleton.
+pub(super) fn read_optional<T: DeserializeOwned>(
+    tx: &Transaction,
+    kind: Kind,
+) -> Result<Option<T>> {
+    let text: Option<String> = tx
+        .query_row(
+            "SELECT body FROM part WHERE kind = ?1 AND id = ''",
+            params![kind.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    text.map(|t| parse(kind, "", &t)).transpose()
 }
 
 /// Where an ordered item sits.
@@ -291,6 +335,12 @@ pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     put_singleton(tx, Kind::Signer, &plan.signer)?;
     put_singleton(tx, Kind::Recipients, &plan.recipients)?;
     put_singleton(tx, Kind::Settings, &plan.settings)?;
+    put_optional(tx, Kind::Annual, plan.annual.as_ref())?;
+    put_optional(
+        tx,
+        Kind::Appendices,
+        Some(&plan.appendices).filter(|a| !a.is_empty()),
+    )?;
     for (position, section) in plan.sections.iter().enumerate() {
         append(
             tx,

@@ -44,6 +44,20 @@ impl Salvage {
         }
     }
 
+    /// A part a plan may lack (the annual part, the appendices): `None` when absent, or
+    /// (noted) when unreadable.
+    pub fn optional<T: DeserializeOwned>(&mut self, kind: Kind, text: Option<&str>) -> Option<T> {
+        let text = text?;
+        let value = parse(kind, "", text).ok();
+        if value.is_none() {
+            self.problems.push(format!(
+                "{} bị hỏng nên không đọc được; đã bỏ qua, hãy nhập lại.",
+                capitalise(kind.noun())
+            ));
+        }
+        value
+    }
+
     /// A list item, or `None` (noted) when unreadable.
     pub fn item<T: DeserializeOwned>(
         &mut self,
@@ -70,6 +84,8 @@ pub(super) struct Singletons {
     pub signer: Option<String>,
     pub recipients: Option<String>,
     pub settings: Option<String>,
+    pub annual: Option<String>,
+    pub appendices: Option<String>,
 }
 
 impl Singletons {
@@ -82,6 +98,8 @@ impl Singletons {
             signer: source(Kind::Signer.as_str()),
             recipients: source(Kind::Recipients.as_str()),
             settings: source(Kind::Settings.as_str()),
+            annual: source(Kind::Annual.as_str()),
+            appendices: source(Kind::Appendices.as_str()),
         }
     }
 }
@@ -112,6 +130,10 @@ impl Salvage {
             indicators: lists.indicators,
             tasks: lists.tasks,
             organisation: lists.organisation,
+            annual: self.optional(Kind::Annual, texts.annual.as_deref()),
+            appendices: self
+                .optional(Kind::Appendices, texts.appendices.as_deref())
+                .unwrap_or_default(),
         };
         Loaded {
             plan,

@@ -84,4 +84,10 @@ pub enum Part {
     /// `id` is the index of the recipient.
     Recipients,
     Signer,
+    /// The annual part as a whole (its year, its parent plan).
+    Annual,
+    /// `id` is the id of a target of last year in the evaluation.
+    EvaluationTarget,
+    /// `id` is the id of a task of last year in the evaluation.
+    EvaluationTask,
 }

@@ -50,6 +50,8 @@
 //! | `completeness.section-empty` | lỗi | Every Khung section has content: its text, a sub-section's, or what the document generates there (indicators of its group, tasks of its area, section V's responsibilities, VI's task list); reported on the innermost empty sections. |
 //! | `section.unknown` | lỗi | A section marked as the Khung's has a Khung id. |
 //! | `section.title-missing` | lỗi | A section the drafter added has a title. |
+//! | `section.figure-mismatch` | cảnh báo | A count of tasks ("Danh mục 51 nhiệm vụ") or a total budget ("tổng kinh phí … 267.950 triệu đồng") typed in a section agrees with the plan; inserted as fields they are generated and always agree. |
+//! | `section.appendix-unknown` | cảnh báo | An appendix typed in a section ("Phụ lục III") is one the document has. |
 //! | `section.custom-empty` | cảnh báo | A section the drafter added has content. |
 //! | `completeness.indicator-missing` | lỗi | Every minimum indicator of 2.1 a), 2.1 b) and 2.3 is answered by an indicator (`national`). |
 //! | `completeness.not-applicable-reason-missing` | lỗi | An indicator marked not applicable gives the reason. |
@@ -111,6 +113,13 @@
 //! | `signer.position-level` | lỗi | The position fits the capacities: CHỦ TỊCH / PHÓ CHỦ TỊCH after KT.; BỘ TRƯỞNG / THỨ TRƯỞNG after KT. |
 //! | `signer.capacity-unusual` | cảnh báo | TL. or TUQ. are not used to sign a Kế hoạch of a ministry or province. |
 //! | `signer.not-uppercase` | gợi ý | Capacity and position lines are stored in capitals, as printed. |
+//! | `annual.year-outside-parent` | lỗi | An annual plan's year lies in the five-year period (2026–2030); once, and the findings that follow from the year alone are left out. |
+//! | `annual.target-not-evaluated` | lỗi | Every target of last year has a status (Hoàn thành / Chưa hoàn thành / Không thực hiện / Chưa có thông tin). |
+//! | `annual.achieved-missing` | cảnh báo | A target evaluated Hoàn thành or Chưa hoàn thành gives the achieved value. |
+//! | `annual.status-contradicts-target` | lỗi | The status agrees with the numbers: Hoàn thành only when the achieved value meets the target (≥, ≤, =), Chưa hoàn thành only when it does not. |
+//! | `annual.late-task-dropped` | cảnh báo | A task late or not started last year is in this year's plan. |
+//! | `annual.indicator-dropped` | cảnh báo | Every indicator carried from the five-year plan is still in the annual plan. |
+//! | `annual.target-weaker-than-phase` | cảnh báo | In the last year of a phase (2027, 2030), the year's target is not weaker than the five-year plan's target for that phase (earlier years may climb towards it). |
 //! | `text.not-nfc` | cảnh báo | The text is Unicode NFC (precomposed Vietnamese). |
 //! | `text.double-space` | gợi ý | No double spaces. |
 //! | `text.untrimmed` | gợi ý | No leading or trailing spaces. |
@@ -140,8 +149,10 @@
 //! - The document writer upper-cases the issuer and the signing lines and adds the
 //!   recipients' punctuation, so those rules are hints.
 
+mod annual;
 mod closing;
 mod completeness;
+mod figures;
 mod finding;
 mod header;
 mod indicators;
@@ -211,7 +222,12 @@ pub fn validate_with(plan: &Plan, ctx: &Context) -> Vec<Finding> {
     closing::recipients(plan, &mut out);
     closing::signer(plan, &mut out);
     text::hygiene(plan, ctx.catalog, &mut out);
+    annual::annual(plan, &mut out);
+    figures::typed_figures(plan, &mut out);
     let mut findings = out.0;
+    if annual::year_outside_period(plan) {
+        findings.retain(|f| !annual::FOLLOW_FROM_YEAR.contains(&f.rule.as_str()));
+    }
     order::sort(plan, ctx.framework, &mut findings);
     findings
 }
@@ -290,8 +306,10 @@ mod tests {
     /// Rule ids used in the rule modules: string literals that look like "part.rule-name".
     fn used() -> BTreeSet<String> {
         let sources = [
+            include_str!("annual.rs"),
             include_str!("closing.rs"),
             include_str!("completeness.rs"),
+            include_str!("figures.rs"),
             include_str!("header.rs"),
             include_str!("indicators.rs"),
             include_str!("legal.rs"),
@@ -299,6 +317,7 @@ mod tests {
             include_str!("text.rs"),
         ];
         let prefixes = [
+            "annual.",
             "header.",
             "legal.",
             "opening.",

@@ -78,7 +78,12 @@ struct Places<'p> {
     indicators: HashMap<&'p str, (u32, u32, u32)>,
     tasks: HashMap<&'p str, u32>,
     organisation: HashMap<&'p str, u32>,
+    evaluation_targets: HashMap<&'p str, u32>,
+    evaluation_tasks: HashMap<&'p str, u32>,
 }
+
+/// The evaluation (Phần I of an annual plan) comes after the opening, before the sections.
+const EVALUATION: &[&str] = &["year", "achieved", "status", "carries_over"];
 
 fn group_rank(g: &IndicatorGroup) -> u32 {
     match g {
@@ -132,6 +137,7 @@ impl<'p> Places<'p> {
                 .map_or(0, |p| p as u32 + 1);
             indicators.insert(n.id.as_str(), (after, 1, j as u32));
         }
+        let evaluation = plan.annual.as_ref().and_then(|a| a.evaluation.as_ref());
         let index = |ids: Vec<&'p str>| -> HashMap<&'p str, u32> {
             let mut map = HashMap::new();
             for (i, id) in ids.into_iter().enumerate() {
@@ -144,6 +150,12 @@ impl<'p> Places<'p> {
             indicators,
             tasks: index(plan.tasks.iter().map(|t| t.id.as_str()).collect()),
             organisation: index(plan.organisation.iter().map(|r| r.id.as_str()).collect()),
+            evaluation_targets: index(evaluation.map_or(Vec::new(), |e| {
+                e.indicators.iter().map(|i| i.id.as_str()).collect()
+            })),
+            evaluation_tasks: index(evaluation.map_or(Vec::new(), |e| {
+                e.tasks.iter().map(|t| t.id.as_str()).collect()
+            })),
         }
     }
 
@@ -178,6 +190,15 @@ impl<'p> Places<'p> {
             ),
             Part::Recipients => (7, (index().unwrap_or(0), 0, 0), &[][..]),
             Part::Signer => (8, (0, 0, 0), SIGNER),
+            Part::Annual => (2, (1, 0, 0), EVALUATION),
+            Part::EvaluationTarget => {
+                let n = id.and_then(|i| self.evaluation_targets.get(i).copied());
+                (2, (2, n.unwrap_or(u32::MAX), 0), EVALUATION)
+            }
+            Part::EvaluationTask => {
+                let n = id.and_then(|i| self.evaluation_tasks.get(i).copied());
+                (2, (3, n.unwrap_or(u32::MAX), 0), EVALUATION)
+            }
         };
         let item = if id.is_none() && matches!(loc.part, Part::LegalBasis) {
             (0, 0, 0)

@@ -18,6 +18,9 @@ pub enum Error {
     Sign(#[from] SignError),
     #[error(transparent)]
     Request(#[from] RequestError),
+    /// The annual plan cannot be derived from the files given.
+    #[error(transparent)]
+    Derive(#[from] crate::annual::DeriveError),
     /// The output would replace the file being exported or signed.
     #[error("không ghi được «{}»: đó là chính tệp nguồn; hãy chọn tên khác cho tệp kết quả.", .0.display())]
     OverwritesInput(PathBuf),
@@ -123,7 +126,7 @@ impl Error {
         match self {
             Error::Store(e) => store_kind(e),
             Error::Sign(e) => sign_kind(e),
-            Error::Request(_) => ErrorKind::Invalid,
+            Error::Request(_) | Error::Derive(_) => ErrorKind::Invalid,
             Error::OverwritesInput(_) | Error::OverwritesPlan(_) => ErrorKind::Overwrite,
             Error::Write { .. } | Error::Read { .. } | Error::Render { .. } => ErrorKind::Io,
             Error::SignatureNotVerified => ErrorKind::Certificate,

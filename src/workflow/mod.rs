@@ -10,6 +10,7 @@
 //!
 //! Errors carry an [`ErrorKind`] a shell switches on, and a Vietnamese message.
 
+pub mod derive;
 pub mod edit;
 mod error;
 pub mod export;

@@ -49,11 +49,13 @@ pub fn rich_plan() -> Plan {
                                 text: "Rõ người, ".into(),
                                 bold: true,
                                 italic: false,
+                                field: None,
                             },
                             Run {
                                 text: "rõ việc.".into(),
                                 bold: false,
                                 italic: true,
+                                field: None,
                             },
                         ]),
                     },
