@@ -43,6 +43,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::set_settings,
             commands::default_paths,
             commands::quit,
+            commands::annual::evaluation_guidance,
         ])
 }
 

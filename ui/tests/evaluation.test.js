@@ -25,7 +25,7 @@ function samplePlan(dir, level) {
  * with its label (the schema's description of the value). */
 function evaluationGuidance() {
   const defs = JSON.parse(execFileSync(khcds, ['schema'], { encoding: 'utf8' })).$defs;
-  const choices = (name) => defs[name].oneOf.map((o) => ({ value: o.const, label: o.description }));
+  const choices = (name) => defs[name].oneOf.map((o) => ({ id: o.const, label: o.description }));
   const g = JSON.parse(readFileSync(join(repo, 'assets/framework/danh-gia-nam.json'), 'utf8'));
   return { ...g, target_statuses: choices('TargetStatus'), task_statuses: choices('TaskStatus') };
 }
@@ -62,10 +62,10 @@ test('evaluation: the tree row, one table of last year\'s targets coloured by st
   assert.equal(await page.locator('.eval-table.eval-targets tbody tr:not(.group)').count(), targets.length);
   // Every status of the sample shows, with the engine's label, counted as the rows say.
   for (const s of evaluationGuidanceView.target_statuses) {
-    const n = targets.filter((t) => t.status === s.value).length;
-    assert.ok(n > 0, `the sample uses ${s.value}`);
-    assert.equal(Number(await chip(page, 1, s.value)), n, s.label);
-    assert.match(await page.textContent(`.eval-part:nth-of-type(1) .chip[data-status="${s.value}"]`), new RegExp(s.label));
+    const n = targets.filter((t) => t.status === s.id).length;
+    assert.ok(n > 0, `the sample uses ${s.id}`);
+    assert.equal(Number(await chip(page, 1, s.id)), n, s.label);
+    assert.match(await page.textContent(`.eval-part:nth-of-type(1) .chip[data-status="${s.id}"]`), new RegExp(s.label));
   }
   const first = targets[0];
   const row = page.locator(`tr[data-item="evaluation.target.${first.id}"]`);

@@ -3,6 +3,7 @@
 //!
 //! Commands are `async` so they run off the main (UI) thread.
 
+pub mod annual;
 pub mod export;
 pub mod sign;
 

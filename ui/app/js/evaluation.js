@@ -68,7 +68,7 @@ function bindTo(ctx, el, row, prop, save, after = () => {}) {
 function statusSelect(choices, value, dataField, label) {
   const el = h('select.status', { dataset: { field: dataField }, attrs: { 'aria-label': label } },
     h('option', { value: '' }, '— Chưa đánh giá —'),
-    choices.map((c) => h('option', { value: c.value }, c.label)));
+    choices.map((c) => h('option', { value: c.id }, c.label)));
   el.value = value || '';
   return el;
 }
@@ -140,7 +140,7 @@ function renderSummary(box, items, choices, noun) {
   clear(box).append(h('span.total', `${items.length} ${noun}:`));
   const count = (v) => items.filter((x) => (x.status || '') === v).length;
   for (const c of choices) {
-    box.append(h(`span.chip.${statusClass(c.value)}`, { dataset: { status: c.value } }, h('b', String(count(c.value))), ` ${c.label}`));
+    box.append(h(`span.chip.${statusClass(c.id)}`, { dataset: { status: c.id } }, h('b', String(count(c.id))), ` ${c.label}`));
   }
   const none = count('');
   box.append(h(`span.chip.st-none${none ? '.pending' : ''}`, { dataset: { status: '' } }, h('b', String(none)), ' chưa đánh giá'));
