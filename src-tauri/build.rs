@@ -26,6 +26,7 @@ pub const COMMANDS: &[&str] = &[
     "set_settings",
     "default_paths",
     "quit",
+    "evaluation_guidance",
 ];
 
 fn main() {

@@ -44,6 +44,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::prefs::get_settings,
             commands::prefs::set_settings,
             commands::prefs::default_paths,
+            commands::annual::evaluation_guidance,
         ])
 }
 

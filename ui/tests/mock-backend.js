@@ -17,7 +17,8 @@
   });
   const state = {
     calls: [],
-    plan: config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
+    // config.plan: a plan as the engine exports it (evaluation tests).
+    plan: config.plan ? clone(config.plan) : config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
     path: '/home/drafter/KeHoachCDS/ke-hoach-mau.khcds',
     recent: config.recent || [],
     revisions: [{ id: 1, created_at: '2026-01-05T09:30:00+07:00', reason: 'before-export', reason_label: 'tự động trước khi xuất', label: '' }],
@@ -81,6 +82,13 @@
       case 'move-section': { const f = findIn(plan.sections, e.id); const [s] = f.list.splice(f.index, 1); const list = e.parent ? findIn(plan.sections, e.parent).list[findIn(plan.sections, e.parent).index].children : plan.sections; list.splice(e.index, 0, s); break; }
       case 'put-item': { const list = listOf(e.item.list); const i = list.findIndex((x) => x.id === e.item.value.id); if (i >= 0) list[i] = e.item.value; else list.splice(e.index ?? list.length, 0, e.item.value); break; }
       case 'move-item': { const list = listOf(e.list); const i = list.findIndex((x) => x.id === e.id); const [x] = list.splice(i, 1); list.splice(e.index, 0, x); break; }
+      case 'annual': { // the evaluation edits of src/store/annual.rs
+        const ev = plan.annual.evaluation; const a = e.edit;
+        const [list, value] = { target: [ev.indicators, a.evaluation], task: [ev.tasks, a.evaluation], narrative: [ev.narrative, a.part] }[a.what];
+        const i = list.findIndex((x) => x.id === value.id);
+        if (i >= 0) list[i] = value; else if (a.what === 'narrative') list.push(value); else throw `Không tìm thấy «${value.id}» trong phần đánh giá.`;
+        break;
+      }
       case 'delete-item': { const list = listOf(e.list); const i = list.findIndex((x) => x.id === e.id); if (i < 0) throw `Không tìm thấy mục «${e.id}» trong kế hoạch.`; list.splice(i, 1); break; }
       default: throw `Thao tác sửa không hợp lệ: ${e.op}`;
     }
@@ -159,6 +167,13 @@
       return { path: args.output, format: 'PDF', signer: 'Nguyễn Văn An', issuer: 'CN=CA thử nghiệm', signing_time: '23/11/2026 10:15:02 (UTC+07:00)', valid_until: '22/11/2031' };
     },
     quit: () => null,
+    evaluation_guidance: () => clone(config.evaluationGuidance),
+    derive_annual: ({ year, path }) => {
+      if (state.plan.meta.kind.type !== 'five-year') throw 'Kế hoạch gốc phải là kế hoạch 5 năm (giai đoạn 2026 - 2030).';
+      if (!path.endsWith('.khcds')) throw 'Tệp kế hoạch phải có đuôi .khcds.';
+      state.plan = clone(config.derived); state.path = path;
+      return view();
+    },
     get_settings: () => ({ export_format: 'json', export_dir: null, autosave_delay_ms: 400 }),
     set_settings: ({ settings }) => settings,
     'plugin:event|listen': ({ event, handler }) => { (state.listeners[event] ||= []).push(window[`_${handler}`]); return 1; },

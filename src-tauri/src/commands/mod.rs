@@ -4,6 +4,7 @@
 //!
 //! Commands are `async` so they run off the main (UI) thread.
 
+pub mod annual;
 pub mod edit;
 pub mod error;
 pub mod export;

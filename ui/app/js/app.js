@@ -11,6 +11,7 @@ import {
 import {
   headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
 } from './editors.js';
+import { EVALUATION_KEY, hasEvaluation, evaluationHeading, evaluationEditor, evaluationGuidancePanel, deriveButton } from './evaluation.js';
 
 const app = {
   startup: null,
@@ -222,6 +223,7 @@ async function showMain(view) {
         h('button#btn-undo', { type: 'button', title: 'Hoàn tác (Ctrl+Z)', onclick: undo }, '↶ Hoàn tác'),
         h('button#btn-redo', { type: 'button', title: 'Làm lại (Ctrl+Y)', onclick: redo }, '↷ Làm lại'),
         h('button#btn-history', { type: 'button', title: 'Lịch sử phiên bản (Ctrl+H)', onclick: showHistory }, 'Phiên bản'),
+        plan.meta.kind.type === 'five-year' && deriveButton({ modal, toast, saver: app.saver, showMain }),
         h('button.primary#btn-export', { type: 'button', title: 'Xuất văn bản (Ctrl+E)', onclick: showExport }, 'Xuất…'),
         h('button#btn-close', { type: 'button', title: 'Đóng kế hoạch, về màn hình đầu', onclick: closePlan }, 'Đóng'))),
     h('div.workspace',
@@ -241,6 +243,7 @@ async function showMain(view) {
 }
 
 function keyExists(key) {
+  if (key === EVALUATION_KEY) return hasEvaluation(app.view.plan);
   return key in PSEUDO || !!findSection(app.view.plan, key);
 }
 
@@ -349,6 +352,7 @@ function select(key, opts = {}) {
 function headingOf(key) {
   const plan = app.view.plan;
   if (key in PSEUDO) return { number: '', title: PSEUDO[key].title };
+  if (key === EVALUATION_KEY) return evaluationHeading(plan);
   const s = findSection(plan, key).section;
   const fs = app.fwIndex.get(key);
   return { number: fs ? fs.number : '', title: s.origin === 'custom' ? s.title || 'Mục mới' : wording(fs.heading, plan.meta.level), custom: s.origin === 'custom' };
@@ -367,6 +371,7 @@ function renderEditor(opts = {}) {
   if (key === 'header') body = headerEditor(ctx);
   else if (key === 'opening') body = openingEditor(ctx);
   else if (key === 'closing') body = closingEditor(ctx);
+  else if (key === EVALUATION_KEY) body = evaluationEditor(ctx);
   else body = sectionEditor(ctx, findSection(app.view.plan, key).section);
   ed.append(h('div.page', h('h2.section-title', hd.number && h('span.n', hd.number), ' ', hd.title, hd.custom && h('span.badge', 'mục thêm')), body));
   for (const b of document.querySelectorAll('.tree-item')) b.classList.toggle('selected', b.dataset.key === key);
@@ -422,6 +427,8 @@ function renderGuidance() {
     parts.push(h('p', 'Mục I của Khung lưu ý các văn bản sau; bấm để thêm vào căn cứ ban hành.'), h('ul.suggs', legalSuggestions(false)));
   } else if (key === 'closing') {
     parts.push(h('p', 'Nơi nhận: các cơ quan nhận văn bản, dòng cuối “Lưu: VT, …”. Người ký: thẩm quyền ký (TM., KT., …), chức vụ, họ và tên.'));
+  } else if (key === EVALUATION_KEY) {
+    parts.push(evaluationGuidancePanel());
   } else {
     const fs = app.fwIndex.get(key);
     if (!fs) parts.push(h('p.muted', 'Mục do người soạn thêm: Khung không có hướng dẫn riêng.'));

@@ -72,6 +72,8 @@ export function wording(w, level) {
 /** Flattened tree rows: {key, id, depth, number, title, custom, section}. */
 export function treeRows(plan, fwIndex) {
   const rows = [{ ...PSEUDO.header, depth: 0 }, { ...PSEUDO.opening, depth: 0 }];
+  // An annual plan's evaluation of the previous year (ui/app/js/evaluation.js).
+  if (plan.annual && plan.annual.evaluation) rows.push({ key: 'evaluation', number: '', title: `Đánh giá năm ${plan.annual.evaluation.year}`, depth: 0 });
   let customCounter = 0;
   const walk = (list, depth) => {
     for (const s of list) {
@@ -113,6 +115,7 @@ export function isFilled(plan, row) {
   if (row.key === 'header') return !!(plan.header.issuer.trim() && plan.header.subject.trim() && plan.header.place.trim());
   if (row.key === 'opening') return plan.opening.legal_bases.length > 0 || !!(plan.opening.implementing && plan.opening.implementing.length);
   if (row.key === 'closing') return plan.recipients.length > 0 && !!plan.signer.name.trim();
+  if (row.key === 'evaluation') return plan.annual.evaluation.indicators.every((i) => i.status);
   const has = (s) => {
     if (!blank(s.content)) return true;
     const g = sectionGroup(s.id);
@@ -149,6 +152,10 @@ export function locate(plan, finding, framework) {
     case 'organisation': return { key: 'V', field: `organisation.${id}${field ? '.' + field : ''}`, item: `organisation.${id}` };
     case 'recipients': return { key: 'closing', field: 'recipients' };
     case 'signer': return { key: 'closing', field: field ? `signer.${field}` : 'signer.name' };
+    // The evaluation of the previous year (ui/app/js/evaluation.js).
+    case 'annual': return { key: 'evaluation', field: null };
+    case 'evaluation-target': return { key: 'evaluation', field: `evaluation.target.${id}${field ? '.' + field : ''}`, item: `evaluation.target.${id}` };
+    case 'evaluation-task': return { key: 'evaluation', field: `evaluation.task.${id}${field ? '.' + field : ''}`, item: `evaluation.task.${id}` };
     default: return { key: 'header', field: null };
   }
 }
