@@ -27,6 +27,7 @@ pub const COMMANDS: &[&str] = &[
     "default_paths",
     "quit",
     "evaluation_guidance",
+    "derive_annual",
 ];
 
 fn main() {

@@ -45,6 +45,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::prefs::set_settings,
             commands::prefs::default_paths,
             commands::annual::evaluation_guidance,
+            commands::annual::derive_annual,
         ])
 }
 

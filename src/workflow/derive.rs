@@ -23,16 +23,32 @@ pub struct DeriveAnnual {
 
 /// Derives and writes the annual plan; returns it.
 pub fn derive_annual_file(request: &DeriveAnnual) -> Result<Plan> {
+    check_output(request)?;
+    let parent = PlanFile::open(&request.from)?.load()?;
+    derive_and_write(&parent, request)
+}
+
+/// The same from a five-year plan already loaded (the app holds its file open and
+/// locked, so it cannot be opened a second time); `request.from` is not read.
+pub fn derive_annual_from(parent: &Plan, request: &DeriveAnnual) -> Result<Plan> {
+    check_output(request)?;
+    derive_and_write(parent, request)
+}
+
+fn check_output(request: &DeriveAnnual) -> Result<()> {
     plan_path(&request.path)?;
     if request.path.exists() {
         return Err(StoreError::AlreadyExists(request.path.clone()).into());
     }
-    let parent = PlanFile::open(&request.from)?.load()?;
+    Ok(())
+}
+
+fn derive_and_write(parent: &Plan, request: &DeriveAnnual) -> Result<Plan> {
     let previous = match &request.previous {
         Some(path) => Some(PlanFile::open(path)?.load()?),
         None => None,
     };
-    let plan = crate::annual::derive_annual(&parent, request.year, previous.as_ref())?;
+    let plan = crate::annual::derive_annual(parent, request.year, previous.as_ref())?;
     drop(PlanFile::create(&request.path, &plan)?);
     Ok(plan)
 }
