@@ -27,9 +27,11 @@ pub struct ShapedGlyph {
 /// What the shaper may do beyond plain glyph mapping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShapeFeatures {
-    /// Pair kerning (`kern`, GPOS). LibreOffice kerns DOCX text whether or not the run says
-    /// `w:kern` (measured: "AVAV…" and "V space" pairs come out kerned either way), so it is
-    /// on by default to measure lines as LibreOffice does.
+    /// Pair kerning (`kern`, GPOS). Off by default: Word does not kern a run without
+    /// `w:kern`, and LibreOffice, opening our DOCX (which sets Word's compatibility
+    /// options), does not either; kerned lines came out up to 0.2 pt shorter than
+    /// LibreOffice's, so a line at the margin fitted here and wrapped there and every
+    /// later page shifted (`tests/pdf_export_fidelity.rs` compares every page).
     pub kerning: bool,
     /// Standard ligatures (`liga`). HarfBuzz's default, as in LibreOffice; Liberation Serif
     /// has no `liga` lookup anyway (its fi/fl are discretionary).
@@ -39,7 +41,7 @@ pub struct ShapeFeatures {
 impl Default for ShapeFeatures {
     fn default() -> Self {
         ShapeFeatures {
-            kerning: true,
+            kerning: false,
             ligatures: true,
         }
     }
@@ -99,6 +101,12 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
         return fallback_shape(face, text, size_pt);
     }
     let scale = size_pt / f64::from(face.units_per_em());
+    // LibreOffice lays out a DOCX on its Word-compatible reference device (8640 dpi,
+    // 1/120 pt per pixel) and keeps whole pixels per glyph advance: a line of 40 glyphs
+    // then measures up to 0.1 pt differently from exact advances, enough to decide
+    // whether the last word fits. Advances are rounded the same way.
+    let device =
+        |units: i32| (f64::from(units) * scale * DEVICE_PX_PER_PT).round() / DEVICE_PX_PER_PT;
     let infos = buffer.glyph_infos();
     let positions = buffer.glyph_positions();
     let mut out = Vec::with_capacity(infos.len());
@@ -109,9 +117,9 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
             .unwrap_or(0);
         out.push(ShapedGlyph {
             gid,
-            advance: f64::from(pos.x_advance) * scale,
-            x_offset: f64::from(pos.x_offset) * scale,
-            y_offset: f64::from(pos.y_offset) * scale,
+            advance: device(pos.x_advance),
+            x_offset: device(pos.x_offset),
+            y_offset: device(pos.y_offset),
             cluster: (info.cluster as usize).min(text.len()),
         });
     }
@@ -126,6 +134,9 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
     }
     out
 }
+
+/// Pixels per point of LibreOffice's reference device for Word documents (8640 dpi).
+const DEVICE_PX_PER_PT: f64 = 120.0;
 
 /// Glyph-per-character mapping with plain advances, used only if the shaper refuses the
 /// buffer (malformed font tables).
