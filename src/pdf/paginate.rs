@@ -5,7 +5,7 @@
 //! page).
 
 use super::content::{lay, stack_blocks, Piece, Stack};
-use super::display::{Item, Page, RectItem, Stroke};
+use super::display::{Bookmark, Item, Page, RectItem, Stroke};
 use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
@@ -153,6 +153,8 @@ enum Flow {
         keep: bool,
         /// Drawn from the column's left edge at this x (points from the margin).
         x: f64,
+        /// Outline level and title when the paragraph is a heading.
+        bookmark: Option<(u8, String)>,
     },
     /// A rule across the text width, then space.
     Rule(Stack),
@@ -327,7 +329,7 @@ impl Builder<'_> {
 
     fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
         let mut out = Vec::with_capacity(blocks.len());
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Paragraph(p) => {
                     let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
@@ -335,6 +337,7 @@ impl Builder<'_> {
                         laid,
                         keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
                         x: 0.0,
+                        bookmark: bookmark(p, &blocks[i + 1..]),
                     });
                 }
                 Block::Rule(r) => {
@@ -351,6 +354,30 @@ impl Builder<'_> {
             }
         }
         out
+    }
+}
+
+/// The outline entry of a paragraph: headings down to level 2, and each appendix as
+/// its label and the title that follows it ("Phụ lục I. DANH MỤC …").
+fn bookmark(p: &crate::document::Paragraph, rest: &[Block]) -> Option<(u8, String)> {
+    let text = || crate::pdf::shape::prepare_text(&p.text()).replace('\n', " ");
+    match p.role {
+        Role::Heading1 => Some((1, text())),
+        Role::Heading2 => Some((2, text())),
+        Role::AppendixLabel => {
+            let title = rest.iter().find_map(|b| match b {
+                Block::Paragraph(t) if t.role == Role::AppendixTitle => Some(t.text()),
+                _ => None,
+            });
+            Some((
+                1,
+                match title {
+                    Some(t) => format!("{}. {}", text(), t.replace('\n', " ")),
+                    None => text(),
+                },
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -432,7 +459,7 @@ impl Flowing<'_> {
         twips_to_pt(self.y)
     }
 
-    fn paragraph(&mut self, laid: &LaidParagraph, x: f64) {
+    fn paragraph(&mut self, laid: &LaidParagraph, x: f64, bookmark: Option<&(u8, String)>) {
         let lines = &laid.lines;
         let n = lines.len();
         let mut start = 0;
@@ -465,6 +492,13 @@ impl Flowing<'_> {
                 continue;
             }
             let top = self.y + before;
+            if let (0, Some((level, title))) = (start, bookmark) {
+                self.page().bookmarks.push(Bookmark {
+                    level: *level,
+                    title: title.clone(),
+                    y: twips_to_pt(top),
+                });
+            }
             let x0 = self.geo.left + x;
             place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
             self.y = top
@@ -554,7 +588,9 @@ impl Flowing<'_> {
                 }
             }
             match f {
-                Flow::Para { laid, x, .. } => self.paragraph(laid, *x),
+                Flow::Para {
+                    laid, x, bookmark, ..
+                } => self.paragraph(laid, *x, bookmark.as_ref()),
                 Flow::Rule(s) => {
                     if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
                         && !self.at_top()

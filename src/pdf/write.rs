@@ -22,9 +22,12 @@ use printpdf::{
     XObjectTransform,
 };
 
+use super::archive::{make_pdfa, Conformance};
 use super::display::{Color, DisplayDocument, Item, TextRun};
 use super::fonts::{FaceId, FontSet};
+use super::outline::add_navigation;
 use super::signature_field::add_signature_field;
+use lopdf::Object;
 
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -299,6 +302,16 @@ pub fn write_pdf_with_report(
         add_signature_field(&mut lopdf_doc, page_index, page_height, &space)
             .map_err(WriteError::Printpdf)?;
     }
+    // printpdf's information dictionary carries an empty /GTS_PDFXVersion: replaced.
+    if let Ok(old_info) = lopdf_doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+    {
+        lopdf_doc.objects.remove(&old_info);
+    }
+    make_pdfa(&mut lopdf_doc, &doc.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
+    add_navigation(&mut lopdf_doc, doc).map_err(WriteError::Printpdf)?;
     if options.optimize {
         lopdf_doc.compress();
     }
@@ -427,7 +440,7 @@ fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// PDF text string: UTF-16BE with a byte order mark.
-fn pdf_text_string(s: &str) -> Vec<u8> {
+pub(super) fn pdf_text_string(s: &str) -> Vec<u8> {
     let mut out = vec![0xFE, 0xFF];
     for unit in s.encode_utf16() {
         out.extend_from_slice(&unit.to_be_bytes());
