@@ -4,7 +4,11 @@
 //! Uses harfrust, the HarfBuzz team's Rust port (rustybuzz is unmaintained since 2026,
 //! RUSTSEC-2026-0206). LibreOffice shapes with HarfBuzz too, so advances agree.
 
-use harfrust::{Buffer, BufferFlags, ClusterLevel, Direction, ShapeOptions, ShaperFont};
+use std::sync::{Arc, Mutex};
+
+use harfrust::{
+    Buffer, BufferFlags, ClusterLevel, Direction, Script, ShapeOptions, ShapePlan, ShaperFont,
+};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -90,14 +94,10 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
     buffer.set_direction(Direction::LeftToRight);
     buffer.set_cluster_level(ClusterLevel::MonotoneCharacters);
     buffer.set_flags(BufferFlags::BEGINNING_OF_TEXT | BufferFlags::END_OF_TEXT);
-    let mut feats = Vec::with_capacity(2);
-    if !features.kerning {
-        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"kern"), 0, ..));
-    }
-    if !features.ligatures {
-        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"liga"), 0, ..));
-    }
-    if harfrust::shape(&font, &mut buffer, ShapeOptions::new().features(&feats)).is_err() {
+    let feats = feature_list(features);
+    let plan = face.plans.get(face, buffer.script(), features, &feats);
+    let options = ShapeOptions::new().features(&feats).plan(Some(&plan));
+    if harfrust::shape(&font, &mut buffer, options).is_err() {
         return fallback_shape(face, text, size_pt);
     }
     let scale = size_pt / f64::from(face.units_per_em());
@@ -133,6 +133,53 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
         last = g.cluster;
     }
     out
+}
+
+fn feature_list(features: ShapeFeatures) -> Vec<harfrust::Feature> {
+    let mut feats = Vec::with_capacity(2);
+    if !features.kerning {
+        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"kern"), 0, ..));
+    }
+    if !features.ligatures {
+        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"liga"), 0, ..));
+    }
+    feats
+}
+
+/// The shape plans of one face (left to right, no language), by script and features.
+#[derive(Default)]
+pub(crate) struct PlanCache(Mutex<Vec<CachedPlan>>);
+
+/// A plan with the script and features it was built for.
+type CachedPlan = (Option<Script>, ShapeFeatures, Arc<ShapePlan>);
+
+impl PlanCache {
+    fn get(
+        &self,
+        face: &Face,
+        script: Option<Script>,
+        features: ShapeFeatures,
+        feats: &[harfrust::Feature],
+    ) -> Arc<ShapePlan> {
+        // A poisoned lock only means another thread panicked while inserting: the list
+        // is still valid.
+        let mut plans = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, plan)) = plans
+            .iter()
+            .find(|(s, f, _)| *s == script && *f == features)
+        {
+            return plan.clone();
+        }
+        let plan = Arc::new(ShapePlan::new(
+            &face.shaping,
+            Direction::LeftToRight,
+            script,
+            None,
+            feats,
+        ));
+        plans.push((script, features, plan.clone()));
+        plan
+    }
 }
 
 /// Pixels per point of LibreOffice's reference device for Word documents (8640 dpi).
