@@ -85,7 +85,7 @@ pub fn write_pdf_with_report(
         for run in page.text_runs() {
             let set = used.entry(run.face).or_default();
             let uni = unicode.entry(run.face).or_default();
-            let texts = run.glyph_texts();
+            let texts = extractable_texts(run);
             for (a, b) in clusters_of(run) {
                 for g in &run.glyphs[a..b] {
                     set.insert(g.gid);
@@ -443,6 +443,18 @@ fn subset_tag(name: &str, ids: &[u16]) -> String {
         .collect()
 }
 
+/// The text each glyph gives back when extracted ([`TextRun::glyph_texts`]), without
+/// the invisible word joiners (U+2060, U+FEFF) the document model puts inside dates and
+/// numbers to keep them on one line: they matter to line breaking only, and a joiner
+/// mapped with its hyphen would make search for "01/2026 - 12/2027" fail (LibreOffice
+/// drops them too).
+fn extractable_texts(run: &TextRun) -> Vec<String> {
+    run.glyph_texts()
+        .into_iter()
+        .map(|t| t.replace(['\u{2060}', '\u{FEFF}'], ""))
+        .collect()
+}
+
 /// Glyph index ranges of the clusters of `run`, in order.
 fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
     let n = run.glyphs.len();
@@ -476,7 +488,7 @@ fn text_ops(ops: &mut Vec<Op>, run: &TextRun, face: &SubsetFace, page_height: f6
         return 0;
     }
     let size = run.size_pt;
-    let texts = run.glyph_texts();
+    let texts = extractable_texts(run);
     // Clusters as glyph index ranges, and whether each needs /ActualText.
     let clusters: Vec<(usize, usize, bool)> = clusters_of(run)
         .map(|(i, j)| {
@@ -523,7 +535,7 @@ fn text_ops(ops: &mut Vec<Op>, run: &TextRun, face: &SubsetFace, page_height: f6
             map.insert(
                 "ActualText".to_string(),
                 DictItem::String {
-                    data: pdf_text_string(texts[a]),
+                    data: pdf_text_string(&texts[a]),
                     literal: false,
                 },
             );
