@@ -276,6 +276,7 @@ fn demo(fonts: &FontSet) -> Demo {
                     chrono::DateTime::parse_from_rfc3339("2026-01-05T09:30:00+07:00").unwrap(),
                 ),
             },
+            ..DisplayDocument::default()
         },
         paragraphs,
         justified,

@@ -193,3 +193,56 @@ fn malformed_documents_still_render() {
         check(&bytes, &format!("malformed-{i}"));
     }
 }
+
+/// A long table cell lays out in time linear in its length: 4× the text takes about 4×
+/// the time (the quadratic split took 16×). Best of two runs each, against load noise.
+#[test]
+fn a_long_table_cell_lays_out_in_linear_time() {
+    let fonts = FontSet::load();
+    let base = document::build(&sample_plan(Level::Bo, PlanKind::FiveYear, 1));
+    let time = |chars: usize| {
+        let text: String = "Chuyển đổi số toàn diện, "
+            .chars()
+            .cycle()
+            .take(chars)
+            .collect();
+        let mut d = base.clone();
+        d.sections = vec![PageSection {
+            orientation: Orientation::Landscape,
+            blocks: vec![Block::Table(Table {
+                columns_mm: vec![60.0, 60.0],
+                header: vec![],
+                rows: vec![Row {
+                    kind: RowKind::Data,
+                    cells: vec![Cell {
+                        span: 1,
+                        role: Role::TableCell,
+                        align: Align::Left,
+                        paragraphs: vec![vec![Run::plain(text)]],
+                    }],
+                }],
+            })],
+        }];
+        (0..2)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let pages = render(&d, &fonts).pages.len();
+                (t.elapsed().as_secs_f64(), pages)
+            })
+            .fold((f64::INFINITY, 0), |(t, _), (u, p)| (t.min(u), p))
+    };
+    let (short, short_pages) = time(25_000);
+    let (long, long_pages) = time(100_000);
+    eprintln!(
+        "25k chars: {short:.3} s, {short_pages} pages; 100k: {long:.3} s, {long_pages} pages"
+    );
+    assert!(
+        long_pages >= 4 * short_pages - 1,
+        "the cell runs over its pages"
+    );
+    assert!(
+        long / short < 6.0,
+        "4× the text took {:.1}× the time",
+        long / short
+    );
+}

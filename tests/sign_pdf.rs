@@ -250,6 +250,9 @@ fn signed_export_is_valid_for_us_pdfsig_pyhanko_and_qpdf() {
     let fields = signature_fields(&signed);
     assert_eq!(fields.len(), 1, "the export's field was filled");
     assert!(fields[0].1.get(b"V").is_ok());
+    // The appended revision (appearance with images and soft masks) keeps it PDF/A-2b.
+    let violations = pdf_support::pdfa::pdfa2b_violations(&signed);
+    assert!(violations.is_empty(), "{violations:#?}");
 
     qpdf_check(&path);
     if let Some(out) = pdfsig(&path) {

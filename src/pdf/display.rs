@@ -161,6 +161,24 @@ pub struct SignatureSpace {
     pub height: f64,
 }
 
+/// A heading that starts on a page: an entry of the PDF's outline (bookmarks).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// 1 for the top level (sections "I. …", appendices), 2 under it.
+    pub level: u8,
+    pub title: String,
+    /// Top of the heading's first line, from the page's top edge.
+    pub y: f64,
+}
+
+/// Pages from `first_page` on are numbered from 1, after `prefix` (the printed page
+/// numbers restart in each appendix).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageLabelRange {
+    pub first_page: usize,
+    pub prefix: String,
+}
+
 /// One page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
@@ -170,6 +188,9 @@ pub struct Page {
     /// The signature space, on the page of the closing block.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature_space: Option<SignatureSpace>,
+    /// Headings starting on this page, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmarks: Vec<Bookmark>,
 }
 
 impl Page {
@@ -179,6 +200,7 @@ impl Page {
             height_pt,
             items: Vec::new(),
             signature_space: None,
+            bookmarks: Vec::new(),
         }
     }
 
@@ -220,4 +242,7 @@ pub struct DisplayDocument {
     pub pages: Vec<Page>,
     pub images: BTreeMap<String, RasterImage>,
     pub metadata: Metadata,
+    /// Page numbering ranges; empty means 1, 2, 3… throughout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_labels: Vec<PageLabelRange>,
 }

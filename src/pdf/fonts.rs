@@ -130,6 +130,9 @@ pub struct Face {
     /// Glyph id → the character the font's cmap maps to it (lowest code point wins), used to
     /// give glyphs a ToUnicode entry when they show up outside of the text that produced them.
     reverse_cmap: HashMap<u16, char>,
+    /// Shape plans already compiled for this face, by script and features: building a
+    /// plan costs more than shaping a short run, and a document needs only a few.
+    pub(crate) plans: super::shape::PlanCache,
 }
 
 impl std::fmt::Debug for Face {
@@ -217,6 +220,7 @@ impl Face {
             metrics,
             num_glyphs,
             reverse_cmap,
+            plans: Default::default(),
         })
     }
 

@@ -28,10 +28,12 @@
 //! mixed bold/italic), and every line sits on the same page at the same height (±0.1 pt,
 //! LibreOffice's own rounding in its PDF).
 
+pub mod archive;
 pub mod content;
 pub mod display;
 pub mod fonts;
 pub mod linebreak;
+mod outline;
 pub mod paginate;
 pub mod paragraph;
 pub mod render;
@@ -40,8 +42,9 @@ mod signature_field;
 pub mod write;
 
 pub use display::{
-    Color, DisplayDocument, ImageItem, Item, LineItem, Metadata, Page, PlacedGlyph, RasterImage,
-    RectItem, SignatureSpace, Stroke, TextRun, A4_HEIGHT_PT, A4_WIDTH_PT, PT_PER_CM, PT_PER_MM,
+    Bookmark, Color, DisplayDocument, ImageItem, Item, LineItem, Metadata, Page, PageLabelRange,
+    PlacedGlyph, RasterImage, RectItem, SignatureSpace, Stroke, TextRun, A4_HEIGHT_PT, A4_WIDTH_PT,
+    PT_PER_CM, PT_PER_MM,
 };
 pub use fonts::{FaceId, FontOrigin, FontSet, LineMetrics, Style};
 pub use linebreak::BreakStrategy;

@@ -4,8 +4,8 @@
 //! page; header rows repeated; page numbers in the top margin from a section's second
 //! page).
 
-use super::content::{lay, stack_blocks, Piece, Stack};
-use super::display::{Item, Page, RectItem, Stroke};
+use super::content::{lay, stack_blocks, Stack};
+use super::display::{Bookmark, Item, Page, RectItem, Stroke};
 use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
@@ -45,13 +45,11 @@ impl RowBox {
         self.content_height() + 2 * self.pad + self.border
     }
 
-    /// Splits the row so the first part is at most `room` twips tall (between lines); the
-    /// first part has at least one piece of some cell.
-    fn split(&self, room: i32) -> (RowBox, RowBox) {
+    /// Where a split for `room` twips cuts the cells' content (twips from the content's
+    /// top): before the first piece of any cell that would overflow, keeping at least
+    /// one piece of some cell.
+    fn cut(&self, room: i32) -> i32 {
         let limit = (room - 2 * self.pad - self.border).max(0);
-        let mut first = self.clone();
-        let mut rest = self.clone();
-        // Cut where the first piece of any cell would overflow; at least one piece.
         let cut = self
             .cells
             .iter()
@@ -69,14 +67,22 @@ impl RowBox {
             .filter_map(|c| c.2.pieces.first().map(|p| p.top + p.height))
             .min()
             .unwrap_or(0);
-        let cut = cut.max(min_cut);
-        for (i, (_, _, stack)) in self.cells.iter().enumerate() {
-            let (a, b): (Vec<Piece>, Vec<Piece>) = stack
-                .pieces
-                .iter()
-                .cloned()
-                .partition(|p| p.top + p.height <= cut);
-            let first_height = a.last().map(|p| p.top + p.height).unwrap_or(0);
+        cut.max(min_cut)
+    }
+
+    /// Splits the row so the first part is at most `room` twips tall (between lines); the
+    /// first part has at least one piece of some cell. The pieces are moved, not cloned,
+    /// and only the first part is searched, so a cell running over many pages is split
+    /// in time linear in its length (cloning the rest on every page was quadratic: a
+    /// 400 000-character cell took 17 s).
+    fn split(mut self, room: i32) -> (RowBox, RowBox) {
+        let cut = self.cut(room);
+        let mut rest_cells = Vec::with_capacity(self.cells.len());
+        for (x, w, stack) in &mut self.cells {
+            // Pieces are stacked top to bottom: the first part is a prefix.
+            let k = stack.pieces.partition_point(|p| p.top + p.height <= cut);
+            let mut b = stack.pieces.split_off(k);
+            let first_height = stack.pieces.last().map(|p| p.top + p.height).unwrap_or(0);
             let shift = b.first().map(|p| p.top).unwrap_or(0);
             // The signature space goes with the part it ends in.
             let (gap_first, gap_rest) = match stack.signature_gap {
@@ -90,29 +96,50 @@ impl RowBox {
                 ),
                 _ => (None, None),
             };
-            first.cells[i].2 = Stack {
-                pieces: a,
-                height: first_height,
-                signature_gap: gap_first,
+            for p in &mut b {
+                p.top -= shift;
+            }
+            let rest_height = if b.is_empty() {
+                0
+            } else {
+                stack.height - shift
             };
-            let b: Vec<Piece> = b
-                .into_iter()
-                .map(|p| Piece {
-                    top: p.top - shift,
-                    ..p
-                })
-                .collect();
-            rest.cells[i].2 = Stack {
-                height: if b.is_empty() {
-                    0
-                } else {
-                    stack.height - shift
+            rest_cells.push((
+                *x,
+                *w,
+                Stack {
+                    pieces: b,
+                    height: rest_height,
+                    signature_gap: gap_rest,
                 },
-                pieces: b,
-                signature_gap: gap_rest,
-            };
+            ));
+            stack.height = first_height;
+            stack.signature_gap = gap_first;
         }
-        (first, rest)
+        let rest = RowBox {
+            cells: rest_cells,
+            ..self.clone_empty()
+        };
+        (self, rest)
+    }
+
+    /// The row's settings without cells.
+    fn clone_empty(&self) -> RowBox {
+        RowBox {
+            cells: Vec::new(),
+            pad: self.pad,
+            border: self.border,
+            bordered: self.bordered,
+            centred: self.centred,
+        }
+    }
+
+    /// Whether a split for `room` would leave nothing in the first part.
+    fn nothing_fits(&self, room: i32) -> bool {
+        let cut = self.cut(room);
+        self.cells
+            .iter()
+            .all(|c| c.2.pieces.first().is_none_or(|p| p.top + p.height > cut))
     }
 
     fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32) {
@@ -155,6 +182,8 @@ enum Flow {
         keep: bool,
         /// Drawn from the column's left edge at this x (points from the margin).
         x: f64,
+        /// Outline level and title when the paragraph is a heading.
+        bookmark: Option<(u8, String)>,
     },
     /// A rule across the text width, then space.
     Rule(Stack),
@@ -331,7 +360,7 @@ impl Builder<'_> {
 
     fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
         let mut out = Vec::with_capacity(blocks.len());
-        for block in blocks {
+        for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Paragraph(p) => {
                     let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
@@ -339,6 +368,7 @@ impl Builder<'_> {
                         laid,
                         keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
                         x: 0.0,
+                        bookmark: bookmark(p, &blocks[i + 1..]),
                     });
                 }
                 Block::Rule(r) => {
@@ -355,6 +385,30 @@ impl Builder<'_> {
             }
         }
         out
+    }
+}
+
+/// The outline entry of a paragraph: headings down to level 2, and each appendix as
+/// its label and the title that follows it ("Phụ lục I. DANH MỤC …").
+fn bookmark(p: &crate::document::Paragraph, rest: &[Block]) -> Option<(u8, String)> {
+    let text = || crate::pdf::shape::prepare_text(&p.text()).replace('\n', " ");
+    match p.role {
+        Role::Heading1 => Some((1, text())),
+        Role::Heading2 => Some((2, text())),
+        Role::AppendixLabel => {
+            let title = rest.iter().find_map(|b| match b {
+                Block::Paragraph(t) if t.role == Role::AppendixTitle => Some(t.text()),
+                _ => None,
+            });
+            Some((
+                1,
+                match title {
+                    Some(t) => format!("{}. {}", text(), t.replace('\n', " ")),
+                    None => text(),
+                },
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -436,7 +490,7 @@ impl Flowing<'_> {
         twips_to_pt(self.y)
     }
 
-    fn paragraph(&mut self, laid: &LaidParagraph, x: f64) {
+    fn paragraph(&mut self, laid: &LaidParagraph, x: f64, bookmark: Option<&(u8, String)>) {
         let lines = &laid.lines;
         let n = lines.len();
         let mut start = 0;
@@ -469,6 +523,13 @@ impl Flowing<'_> {
                 continue;
             }
             let top = self.y + before;
+            if let (0, Some((level, title))) = (start, bookmark) {
+                self.page().bookmarks.push(Bookmark {
+                    level: *level,
+                    title: title.clone(),
+                    y: twips_to_pt(top),
+                });
+            }
             let x0 = self.geo.left + x;
             place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
             self.y = top
@@ -503,14 +564,13 @@ impl Flowing<'_> {
                 continue;
             }
             // Taller than a page: fill this page, go on with the rest on the next.
-            let (first, rest) = row.split(self.room());
-            let fh = first.height().min(self.room().max(first.height()));
-            if first.cells.iter().all(|c| c.2.pieces.is_empty()) && !self.at_top_of_table(header_h)
-            {
+            if row.nothing_fits(self.room()) && !self.at_top_of_table(header_h) {
                 self.new_page();
                 self.headers(header);
                 continue;
             }
+            let (first, rest) = row.split(self.room());
+            let fh = first.height().min(self.room().max(first.height()));
             let (x, y) = (self.geo.left, self.y_pt());
             first.draw(self.page(), x, y, fh);
             self.y += fh;
@@ -558,7 +618,9 @@ impl Flowing<'_> {
                 }
             }
             match f {
-                Flow::Para { laid, x, .. } => self.paragraph(laid, *x),
+                Flow::Para {
+                    laid, x, bookmark, ..
+                } => self.paragraph(laid, *x, bookmark.as_ref()),
                 Flow::Rule(s) => {
                     if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
                         && !self.at_top()

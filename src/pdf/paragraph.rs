@@ -227,6 +227,23 @@ pub fn layout_paragraph(
     let base = sanitize_width(width - style.left_indent - style.right_indent);
     let first_avail = sanitize_width(base - style.first_line_indent);
 
+    // Room kept at the line's end for the span that ends the paragraph, when italic
+    // (see `Cluster::reserve`): 1/12 of the portion's height, in whole twips.
+    let reserve: Vec<f64> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let last = span_ranges[i].end == text.len() && !span_ranges[i].is_empty();
+            let ends_paragraph = last && span_ranges[i + 1..].iter().all(|r| r.is_empty());
+            if span.style.italic && ends_paragraph {
+                let height = fonts.face(span.style).line_metrics(size_of(i)).height();
+                twips_to_pt(height / 12)
+            } else {
+                0.0
+            }
+        })
+        .collect();
+
     let mut lines: Vec<LaidLine> = Vec::new();
     let n_hard = hard.len();
     for (h, &(hs, he)) in hard.iter().enumerate() {
@@ -260,6 +277,7 @@ pub fn layout_paragraph(
                     width: g.g.advance,
                     is_space: false,
                     break_after: false,
+                    reserve: reserve[g.span],
                 });
                 cluster_glyphs.push((gi, gi + 1));
                 cluster_start.push(g.g.cluster);

@@ -3,11 +3,12 @@
 
 use chrono::{FixedOffset, NaiveTime, TimeZone};
 
-use super::display::{DisplayDocument, Metadata};
+use super::display::{DisplayDocument, Metadata, PageLabelRange};
 use super::fonts::FontSet;
 use super::paginate::paginate;
 use super::write::{write_pdf, WriteError};
-use crate::document::Document;
+use crate::document::{Block, Document, PageSection};
+use crate::layout::Role;
 
 /// Why a PDF could not be produced. Messages are Vietnamese, for the drafter.
 #[derive(Debug, thiserror::Error)]
@@ -19,7 +20,17 @@ pub enum PdfError {
 /// Lays out `document` into pages: every section paginated, page numbers drawn, the
 /// document properties as metadata.
 pub fn render(document: &Document, fonts: &FontSet) -> DisplayDocument {
-    let pages = paginate(document, fonts).into_iter().flatten().collect();
+    let sections = paginate(document, fonts);
+    let mut page_labels = Vec::with_capacity(sections.len());
+    let mut first_page = 0;
+    for (section, pages) in document.sections.iter().zip(&sections) {
+        page_labels.push(PageLabelRange {
+            first_page,
+            prefix: label_prefix(section),
+        });
+        first_page += pages.len();
+    }
+    let pages = sections.into_iter().flatten().collect();
     let p = &document.properties;
     // Vietnam time (UTC+7), midnight of the plan's date: reproducible output.
     let vietnam = FixedOffset::east_opt(7 * 3600).expect("valid offset");
@@ -43,7 +54,23 @@ pub fn render(document: &Document, fonts: &FontSet) -> DisplayDocument {
                 .collect(),
             creation_date,
         },
+        page_labels,
     }
+}
+
+/// What a viewer shows before the page number: nothing in the plan itself, the
+/// appendix's label in an appendix ("Phụ lục I - 3"), whose numbers restart at 1.
+fn label_prefix(section: &PageSection) -> String {
+    section
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(p) if p.role == Role::AppendixLabel => {
+                Some(format!("{} - ", p.text().trim()))
+            }
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// Renders `document` with the fonts of this system ([`FontSet::load`]) into PDF bytes.

@@ -4,7 +4,11 @@
 //! Uses harfrust, the HarfBuzz team's Rust port (rustybuzz is unmaintained since 2026,
 //! RUSTSEC-2026-0206). LibreOffice shapes with HarfBuzz too, so advances agree.
 
-use harfrust::{Buffer, BufferFlags, ClusterLevel, Direction, ShapeOptions, ShaperFont};
+use std::sync::{Arc, Mutex};
+
+use harfrust::{
+    Buffer, BufferFlags, ClusterLevel, Direction, Script, ShapeOptions, ShapePlan, ShaperFont,
+};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,9 +31,11 @@ pub struct ShapedGlyph {
 /// What the shaper may do beyond plain glyph mapping.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShapeFeatures {
-    /// Pair kerning (`kern`, GPOS). LibreOffice kerns DOCX text whether or not the run says
-    /// `w:kern` (measured: "AVAV…" and "V space" pairs come out kerned either way), so it is
-    /// on by default to measure lines as LibreOffice does.
+    /// Pair kerning (`kern`, GPOS). Off by default: Word does not kern a run without
+    /// `w:kern`, and LibreOffice, opening our DOCX (which sets Word's compatibility
+    /// options), does not either; kerned lines came out up to 0.2 pt shorter than
+    /// LibreOffice's, so a line at the margin fitted here and wrapped there and every
+    /// later page shifted (`tests/pdf_export_fidelity.rs` compares every page).
     pub kerning: bool,
     /// Standard ligatures (`liga`). HarfBuzz's default, as in LibreOffice; Liberation Serif
     /// has no `liga` lookup anyway (its fi/fl are discretionary).
@@ -39,7 +45,7 @@ pub struct ShapeFeatures {
 impl Default for ShapeFeatures {
     fn default() -> Self {
         ShapeFeatures {
-            kerning: true,
+            kerning: false,
             ligatures: true,
         }
     }
@@ -88,17 +94,19 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
     buffer.set_direction(Direction::LeftToRight);
     buffer.set_cluster_level(ClusterLevel::MonotoneCharacters);
     buffer.set_flags(BufferFlags::BEGINNING_OF_TEXT | BufferFlags::END_OF_TEXT);
-    let mut feats = Vec::with_capacity(2);
-    if !features.kerning {
-        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"kern"), 0, ..));
-    }
-    if !features.ligatures {
-        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"liga"), 0, ..));
-    }
-    if harfrust::shape(&font, &mut buffer, ShapeOptions::new().features(&feats)).is_err() {
+    let feats = feature_list(features);
+    let plan = face.plans.get(face, buffer.script(), features, &feats);
+    let options = ShapeOptions::new().features(&feats).plan(Some(&plan));
+    if harfrust::shape(&font, &mut buffer, options).is_err() {
         return fallback_shape(face, text, size_pt);
     }
     let scale = size_pt / f64::from(face.units_per_em());
+    // LibreOffice lays out a DOCX on its Word-compatible reference device (8640 dpi,
+    // 1/120 pt per pixel) and keeps whole pixels per glyph advance: a line of 40 glyphs
+    // then measures up to 0.1 pt differently from exact advances, enough to decide
+    // whether the last word fits. Advances are rounded the same way.
+    let device =
+        |units: i32| (f64::from(units) * scale * DEVICE_PX_PER_PT).round() / DEVICE_PX_PER_PT;
     let infos = buffer.glyph_infos();
     let positions = buffer.glyph_positions();
     let mut out = Vec::with_capacity(infos.len());
@@ -109,9 +117,9 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
             .unwrap_or(0);
         out.push(ShapedGlyph {
             gid,
-            advance: f64::from(pos.x_advance) * scale,
-            x_offset: f64::from(pos.x_offset) * scale,
-            y_offset: f64::from(pos.y_offset) * scale,
+            advance: device(pos.x_advance),
+            x_offset: device(pos.x_offset),
+            y_offset: device(pos.y_offset),
             cluster: (info.cluster as usize).min(text.len()),
         });
     }
@@ -126,6 +134,56 @@ pub fn shape(face: &Face, text: &str, size_pt: f64, features: ShapeFeatures) -> 
     }
     out
 }
+
+fn feature_list(features: ShapeFeatures) -> Vec<harfrust::Feature> {
+    let mut feats = Vec::with_capacity(2);
+    if !features.kerning {
+        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"kern"), 0, ..));
+    }
+    if !features.ligatures {
+        feats.push(harfrust::Feature::new(harfrust::Tag::new(b"liga"), 0, ..));
+    }
+    feats
+}
+
+/// The shape plans of one face (left to right, no language), by script and features.
+#[derive(Default)]
+pub(crate) struct PlanCache(Mutex<Vec<CachedPlan>>);
+
+/// A plan with the script and features it was built for.
+type CachedPlan = (Option<Script>, ShapeFeatures, Arc<ShapePlan>);
+
+impl PlanCache {
+    fn get(
+        &self,
+        face: &Face,
+        script: Option<Script>,
+        features: ShapeFeatures,
+        feats: &[harfrust::Feature],
+    ) -> Arc<ShapePlan> {
+        // A poisoned lock only means another thread panicked while inserting: the list
+        // is still valid.
+        let mut plans = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, plan)) = plans
+            .iter()
+            .find(|(s, f, _)| *s == script && *f == features)
+        {
+            return plan.clone();
+        }
+        let plan = Arc::new(ShapePlan::new(
+            &face.shaping,
+            Direction::LeftToRight,
+            script,
+            None,
+            feats,
+        ));
+        plans.push((script, features, plan.clone()));
+        plan
+    }
+}
+
+/// Pixels per point of LibreOffice's reference device for Word documents (8640 dpi).
+const DEVICE_PX_PER_PT: f64 = 120.0;
 
 /// Glyph-per-character mapping with plain advances, used only if the shaper refuses the
 /// buffer (malformed font tables).

@@ -29,6 +29,15 @@ pub fn add_signature_field(
         .into_iter()
         .map(|v| Object::Real(v as f32))
         .collect();
+    // An empty appearance: PDF/A asks every widget for one; signing replaces it.
+    let appearance = doc.add_object(lopdf::Stream::new(
+        dictionary! {
+            "Type" => "XObject",
+            "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), Object::Real((x1 - x0) as f32), Object::Real((y1 - y0) as f32)],
+        },
+        Vec::new(),
+    ));
     let field_id = doc.add_object(dictionary! {
         "FT" => "Sig",
         "T" => Object::string_literal(SIGNATURE_FIELD_NAME),
@@ -38,6 +47,7 @@ pub fn add_signature_field(
         // Print: the signature appearance is printed with the page (§12.5.3).
         "F" => 4,
         "P" => page_id,
+        "AP" => dictionary! { "N" => appearance },
     });
     doc.get_dictionary_mut(page_id)
         .map_err(|e| e.to_string())?

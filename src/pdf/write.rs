@@ -22,9 +22,12 @@ use printpdf::{
     XObjectTransform,
 };
 
+use super::archive::{make_pdfa, Conformance};
 use super::display::{Color, DisplayDocument, Item, TextRun};
 use super::fonts::{FaceId, FontSet};
+use super::outline::add_navigation;
 use super::signature_field::add_signature_field;
+use lopdf::Object;
 
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +85,7 @@ pub fn write_pdf_with_report(
         for run in page.text_runs() {
             let set = used.entry(run.face).or_default();
             let uni = unicode.entry(run.face).or_default();
-            let texts = run.glyph_texts();
+            let texts = extractable_texts(run);
             for (a, b) in clusters_of(run) {
                 for g in &run.glyphs[a..b] {
                     set.insert(g.gid);
@@ -299,9 +302,17 @@ pub fn write_pdf_with_report(
         add_signature_field(&mut lopdf_doc, page_index, page_height, &space)
             .map_err(WriteError::Printpdf)?;
     }
-    if options.optimize {
-        lopdf_doc.compress();
+    // printpdf's information dictionary carries an empty /GTS_PDFXVersion: replaced.
+    if let Ok(old_info) = lopdf_doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+    {
+        lopdf_doc.objects.remove(&old_info);
     }
+    make_pdfa(&mut lopdf_doc, &doc.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
+    add_navigation(&mut lopdf_doc, doc).map_err(WriteError::Printpdf)?;
+    compress_streams(&mut lopdf_doc).map_err(|e| WriteError::Printpdf(e.to_string()))?;
     // printpdf writes PDF 1.3, but the file uses PDF 1.4+ features (soft masks for
     // transparent images) and Decree 30 asks for PDF 1.4 or later.
     lopdf_doc.version = "1.7".into();
@@ -313,6 +324,30 @@ pub fn write_pdf_with_report(
         return Err(WriteError::Printpdf(report.warnings.join("; ")));
     }
     Ok((bytes, report))
+}
+
+/// Deflates every stream that may be compressed. lopdf's `Document::compress` (what
+/// printpdf calls) uses the best, slowest level: a fifth of an export's time for files
+/// a few percent smaller. The default level is used instead.
+fn compress_streams(pdf: &mut lopdf::Document) -> std::io::Result<()> {
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+    for object in pdf.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+        encoder.write_all(&stream.content)?;
+        let compressed = encoder.finish()?;
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
 }
 
 fn set_metadata(pdf: &mut PdfDocument, doc: &DisplayDocument) {
@@ -408,6 +443,18 @@ fn subset_tag(name: &str, ids: &[u16]) -> String {
         .collect()
 }
 
+/// The text each glyph gives back when extracted ([`TextRun::glyph_texts`]), without
+/// the invisible word joiners (U+2060, U+FEFF) the document model puts inside dates and
+/// numbers to keep them on one line: they matter to line breaking only, and a joiner
+/// mapped with its hyphen would make search for "01/2026 - 12/2027" fail (LibreOffice
+/// drops them too).
+fn extractable_texts(run: &TextRun) -> Vec<String> {
+    run.glyph_texts()
+        .into_iter()
+        .map(|t| t.replace(['\u{2060}', '\u{FEFF}'], ""))
+        .collect()
+}
+
 /// Glyph index ranges of the clusters of `run`, in order.
 fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
     let n = run.glyphs.len();
@@ -427,7 +474,7 @@ fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// PDF text string: UTF-16BE with a byte order mark.
-fn pdf_text_string(s: &str) -> Vec<u8> {
+pub(super) fn pdf_text_string(s: &str) -> Vec<u8> {
     let mut out = vec![0xFE, 0xFF];
     for unit in s.encode_utf16() {
         out.extend_from_slice(&unit.to_be_bytes());
@@ -441,7 +488,7 @@ fn text_ops(ops: &mut Vec<Op>, run: &TextRun, face: &SubsetFace, page_height: f6
         return 0;
     }
     let size = run.size_pt;
-    let texts = run.glyph_texts();
+    let texts = extractable_texts(run);
     // Clusters as glyph index ranges, and whether each needs /ActualText.
     let clusters: Vec<(usize, usize, bool)> = clusters_of(run)
         .map(|(i, j)| {
@@ -488,7 +535,7 @@ fn text_ops(ops: &mut Vec<Op>, run: &TextRun, face: &SubsetFace, page_height: f6
             map.insert(
                 "ActualText".to_string(),
                 DictItem::String {
-                    data: pdf_text_string(texts[a]),
+                    data: pdf_text_string(&texts[a]),
                     literal: false,
                 },
             );

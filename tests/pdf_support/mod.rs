@@ -1,6 +1,8 @@
 //! Shared helpers of the PDF export tests: external tools, reading PDFs back.
 #![allow(dead_code)]
 
+pub mod pdfa;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
