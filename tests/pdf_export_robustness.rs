@@ -220,6 +220,7 @@ fn a_long_table_cell_lays_out_in_linear_time() {
                         align: Align::Left,
                         paragraphs: vec![vec![Run::plain(text)]],
                     }],
+                    keep_with_next: false,
                 }],
             })],
         }];

@@ -131,6 +131,7 @@ impl RowBox {
             border: self.border,
             bordered: self.bordered,
             centred: self.centred,
+            keep_with_next: self.keep_with_next,
         }
     }
 
