@@ -34,6 +34,7 @@ pub mod fonts;
 pub mod linebreak;
 pub mod paginate;
 pub mod paragraph;
+pub mod preview;
 pub mod render;
 pub mod shape;
 mod signature_field;

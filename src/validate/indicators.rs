@@ -204,7 +204,7 @@ fn own_checks(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             "indicator.name-missing",
             Severity::Error,
             at(Part::Indicator, id, Some("name")),
-            format!("Chỉ tiêu «{}» chưa có tên.", ind.id),
+            "Một chỉ tiêu chưa có tên.".to_owned(),
             "Ghi tên chỉ tiêu rõ ràng, đo lường được, ví dụ «Tỷ lệ hồ sơ … được …».",
         );
     }

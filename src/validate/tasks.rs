@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use super::{at, blank, kind_label, plan_years, quote, similar, Part, Severity, Sink};
 use crate::model::{FundingSource, MonthYear, Plan, Task};
 
+/// How a message names a task: its name, or where an unnamed one sits (never its id).
 fn name(t: &Task) -> String {
     if blank(&t.name) {
-        format!("«{}»", t.id)
+        format!("chưa đặt tên ở mục III.{}", t.area)
     } else {
         quote(&t.name)
     }
@@ -46,7 +47,7 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
                 out,
                 "task.name-missing",
                 "name",
-                format!("Nhiệm vụ «{}» chưa có tên (rõ việc).", t.id),
+                format!("Một nhiệm vụ ở mục III.{} chưa có tên (rõ việc).", t.area),
                 "Ghi tên nhiệm vụ, dự án ngắn gọn, mở đầu bằng động từ (Xây dựng, Triển khai, Nâng cấp, …).",
             );
         }
