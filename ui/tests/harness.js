@@ -42,11 +42,13 @@ const citations = Object.fromEntries(legal.map((d) => [d.id, `${d.number ? d.num
 const mockSource = readFileSync(join(here, 'mock-backend.js'), 'utf8');
 
 /** The engine's sample plan, findings and page preview (`examples/ui_fixture.rs`), made
- * once per run: the mock serves them rather than re-implementing the engine. */
+ * once per run (or read from KHCDS_UI_FIXTURE, the example's output saved earlier): the
+ * mock serves them rather than re-implementing the engine. */
 let fixture = null;
 function engineFixture() {
   if (!fixture) {
-    const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'ui_fixture'], { cwd: repo, maxBuffer: 64 << 20 });
+    const out = process.env.KHCDS_UI_FIXTURE ? readFileSync(process.env.KHCDS_UI_FIXTURE)
+      : execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'ui_fixture'], { cwd: repo, maxBuffer: 64 << 20 });
     fixture = JSON.parse(out.toString('utf8'));
   }
   return fixture;

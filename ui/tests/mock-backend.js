@@ -1,8 +1,9 @@
 // A stand-in for the Rust side, run inside the page (Playwright addInitScript). It keeps
 // a plan in memory, applies the store's edits to it and computes two kinds of findings
 // the way the engine reports them: empty Khung sections, and targets below the national
-// minimum. With `sample`, the plan, its findings and its page preview are the engine's
-// own (config.fixture, written by `cargo run --example ui_fixture`). Errors with a kind
+// minimum. With `sample` ('sample' or 'defective'), the plan, its findings and the page
+// preview are the engine's own (config.fixture, written by `cargo run --example
+// ui_fixture`). Errors with a kind
 // are thrown as {kind, message}, as the commands send them. Every call is recorded in
 // window.__mock.calls for the tests to inspect.
 /* eslint-disable */
@@ -20,7 +21,7 @@
   });
   const state = {
     calls: [],
-    plan: config.sample ? clone(config.fixture.plan) : config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
+    plan: config.sample ? clone(config.fixture[config.sample].plan) : config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
     path: '/home/drafter/KeHoachCDS/ke-hoach-mau.khcds',
     recent: config.recent || [],
     revisions: [{ id: 1, created_at: '2026-01-05T09:30:00+07:00', reason: 'before-export', reason_label: 'tự động trước khi xuất', label: '' }],
@@ -49,7 +50,7 @@
   const phaseOf = (p) => (p.includes('-') ? p : Number(p) <= 2027 ? '2025-2027' : '2028-2030');
 
   function findings(plan) {
-    if (config.sample) return clone(config.fixture.findings);
+    if (config.sample) return clone(config.fixture[config.sample].findings);
     const out = [];
     const present = walk(plan.sections);
     for (const fs of fwWalk) {
@@ -163,7 +164,8 @@
     sign_exported: (args) => {
       if (args.key.kind === 'p12' && !args.key.file) throw { kind: 'invalid-input', message: 'Hãy chọn tệp chứng thư số (.p12, .pfx).' };
       if (args.secret !== 'đúng') throw { kind: 'wrong-secret', message: args.key.kind === 'p12' ? 'Mật khẩu của tệp chứng thư số không đúng.' : 'Mã PIN của USB ký số không đúng.' };
-      const holder = config.holder || 'Nguyễn Văn An';
+      // The certificate's holder: the plan's signer unless a test names someone else.
+      const holder = config.holder || state.plan.signer.name || 'Nguyễn Văn An';
       if (state.plan.signer.name && holder !== state.plan.signer.name && !args.acceptHolder) {
         throw { kind: 'holder-mismatch', message: `Chứng thư số này là của «${holder}», còn người ký trong kế hoạch là «${state.plan.signer.name}».` };
       }

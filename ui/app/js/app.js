@@ -211,9 +211,9 @@ async function showMain(view) {
     onError: (e) => toast(`Không dựng được bản xem trước: ${e.message}`, 'error'),
   });
   showSideTab(app.sideTab);
+  setFindings(view.findings);
   renderTree();
   renderEditor();
-  setFindings(view.findings);
   app.saver.status();
   document.title = `${view.file_name} — Soạn Kế hoạch chuyển đổi số`;
 }
@@ -253,9 +253,9 @@ async function resync() {
     const view = await invoke('load_plan');
     normalizePlan(view.plan);
     app.view = view;
+    setFindings(view.findings);
     renderTree();
     renderEditor();
-    setFindings(view.findings);
     app.preview.schedule();
   } catch (e) {
     toast(e.message, 'error');
@@ -346,10 +346,11 @@ function select(key, opts = {}) {
     b.setAttribute('tabindex', on ? '0' : '-1');
   }
   if (!document.querySelector(`.tree-item[data-key="${CSS.escape(key)}"]`)) renderTree();
+  // Another section opens at its top (unless a field in it is to be shown). Reset while
+  // the old content is still laid out, so no layout of the new one is forced here.
   const changed = key !== app.shown;
-  renderEditor(opts);
-  // Another section opens at its top (unless a field in it is to be shown).
   if (changed && !opts.focus) document.getElementById('editor').scrollTop = 0;
+  renderEditor(opts);
   if (changed && app.findingsFilter === 'section') renderFindings();
   if (app.preview) app.preview.follow(key);
 }
@@ -405,7 +406,7 @@ function focusField(field, item, flash = true) {
   const det = el.closest('details');
   if (det && !det.open) det.open = true;
   let target = el;
-  if (el.classList.contains('blocks') || el.tagName === 'FIELDSET' || el.dataset.item) target = el.querySelector('.ce, input, textarea, select') || el;
+  if (el.classList.contains('blocks') || el.tagName === 'FIELDSET' || el.dataset.item) target = el.querySelector('.ce') || el.querySelector('input, textarea, select') || el;
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
   if (flash) {
@@ -442,6 +443,13 @@ function renderGuidance() {
     if (!fs) parts.push(h('p.muted', 'Mục do người soạn thêm: Khung không có hướng dẫn riêng.'));
     else {
       parts.push(h('div.guidance-text', (fs.guidance || []).map((p) => h('p', p))));
+      const suggs = (fs.suggestions || []).filter((s) => !s.only || s.only === level);
+      if (suggs.length) {
+        const section = findSection(plan, key).section;
+        parts.push(h('h3', 'Gợi ý của Khung'), h('ul.suggs', suggs.map((s) => h('li.sugg',
+          h('p', wording(s.text, level)), s.items && s.items.length ? h('ul', s.items.map((i) => h('li', wording(i, level)))) : null,
+          h('button.small', { type: 'button', onclick: () => insertSuggestion(ctx, section, s) }, 'Chèn vào nội dung')))));
+      }
       // The minimum indicators of this section and of its sub-sections (2.1 lists those of
       // a) and b)): the guidance ends with "… bao gồm các chỉ tiêu sau:", this is the list.
       const groups = [fs, ...(fs.children || [])].map((x) => ({ fs: x, group: sectionGroup(x.id) })).filter((x) => x.group);
@@ -463,6 +471,13 @@ function renderGuidance() {
     }
   }
   g.append(...parts);
+}
+
+/** One Khung minimum indicator in the guidance, with its "add" button. */
+function minimumSugg(n, group, line) {
+  const used = app.view.plan.indicators.some((i) => i.national === n.id);
+  return h('div.sugg', { dataset: { field: `national.${n.id}` } }, h('p', line(n)),
+    h('button.small', { type: 'button', disabled: used, onclick: () => addIndicator(ctx, { group, national: n }) }, used ? 'Đã có trong kế hoạch' : 'Thêm chỉ tiêu này'));
 }
 
 // findings
@@ -492,21 +507,14 @@ function touchActiveField() {
   return false;
 }
 
-/** Where a finding is, in words: "Nhiệm vụ «…» (III.3)", "Mục 2.1.", … */
-function findingPlace(f) {
-  const plan = app.view.plan;
-  const loc = f.location || {};
-  const sectionLabel = (key) => (keyExists(key) ? `${headingOf(key).number || headingOf(key).title}` : '');
-  if (loc.part === 'task') {
-    const t = plan.tasks.find((x) => x.id === loc.id);
-    if (t) return `Nhiệm vụ ${t.name.trim() ? `«${t.name.trim()}»` : 'chưa đặt tên'} (III.${t.area}): `;
-  }
-  if (loc.part === 'indicator') {
-    const i = plan.indicators.find((x) => x.id === loc.id);
-    if (i && i.name.trim()) return `Chỉ tiêu «${i.name.trim()}»: `;
-  }
-  if (loc.part === 'section' && keyExists(loc.id)) return `Mục ${sectionLabel(loc.id)} `.replace(/\s+$/, ' ');
-  return '';
+/** Where a finding is, in words, before its message: "Mục III.3 · ", "Thông tin văn bản · ".
+ * The message names the task or indicator; this adds the section it sits in. */
+function findingPlace(f, loc) {
+  const key = loc.key;
+  if (key in PSEUDO) return `${PSEUDO[key].title} · `;
+  if (!keyExists(key)) return '';
+  const hd = headingOf(key);
+  return hd.custom ? `${hd.title} · ` : `Mục ${key} · `;
 }
 
 function jumpToFinding(f) {
@@ -543,7 +551,7 @@ function renderFindings() {
     list.append(h('li', h(`button.finding.${sev}`, {
       type: 'button', dataset: { rule: f.rule, severity: sev, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
       onclick: () => jumpToFinding(f),
-    }, h('span.sev', calm ? 'Chưa điền' : SEVERITY_LABEL[f.severity]), h('span.msg', h('span.place', findingPlace(f)), f.message), f.hint && h('span.hint', f.hint))));
+    }, h('span.sev', calm ? 'Chưa điền' : SEVERITY_LABEL[f.severity]), h('span.msg', h('span.place', findingPlace(f, app.locs[i])), f.message), f.hint && h('span.hint', f.hint))));
   });
   if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
   else if (!shown) list.append(h('li.ok', 'Mục này không có vấn đề nào.'));
@@ -616,11 +624,11 @@ async function undoRedo(step, emptyMessage, done) {
   const view = await invoke('load_plan');
   normalizePlan(view.plan);
   app.view = view;
+  setFindings(view.findings);
   renderTree();
   const key = keyOfEdit(taken.edit);
   const target = key && keyExists(key) ? key : (keyExists(app.selected) ? app.selected : 'header');
   select(target, field && target === app.selected ? { focus: field, noFlash: true } : {});
-  setFindings(view.findings);
   app.preview.schedule();
   toast(`${done}: ${describeStep(taken)}.`);
 }
@@ -637,7 +645,7 @@ function errorSummary(errors, onJump) {
   const shown = errors.slice(0, 5);
   return h('div.error-summary#export-errors', { attrs: { role: 'alert' } },
     h('strong', `Kế hoạch còn ${errors.length} lỗi chưa sửa.`),
-    h('ul', shown.map((f) => h('li', h('a', { href: '#', onclick: (e) => { e.preventDefault(); onJump(f); } }, findingPlace(f), f.message)))),
+    h('ul', shown.map((f) => h('li', h('a', { href: '#', onclick: (e) => { e.preventDefault(); onJump(f); } }, findingPlace(f, locate(app.view.plan, f, app.framework)), f.message)))),
     errors.length > shown.length && h('p.muted', `… và ${errors.length - shown.length} lỗi khác (xem ở khung “Kiểm tra”).`));
 }
 

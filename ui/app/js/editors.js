@@ -25,8 +25,12 @@ function bind(ctx, el, set, save) {
   return el;
 }
 
+// Element ids for label/control pairs: unique in the page, no randomness needed.
+let fieldIds = 0;
+const fieldId = () => `f${++fieldIds}`;
+
 function field(label, control, { wide = false, note = null, cls = '' } = {}) {
-  const id = control.id || newId('f');
+  const id = control.id || fieldId();
   control.id = id;
   return h(`div.field${wide ? '.wide' : ''}${cls ? '.' + cls : ''}`,
     h('label', { htmlFor: id }, label), control, note && h('div.note', note));
@@ -625,7 +629,7 @@ function taskBody(ctx, t, summaryName) {
       el.classList.toggle('invalid', !p.ok);
       if (p.ok) t[prop] = p.value;
     }, guarded(save, el));
-    return h('div.field', h('label', { htmlFor: (el.id = newId('f')) }, label), el, err);
+    return h('div.field', h('label', { htmlFor: (el.id = fieldId()) }, label), el, err);
   };
   const area = bind(ctx, select([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), `III.${n}. ${wording(ctx.fwIndex.get(`III.${n}`).heading, ctx.plan.meta.level)}`]), String(t.area), df('area')),
     (v) => { t.area = Number(v); }, save);
