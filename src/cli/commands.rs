@@ -107,6 +107,12 @@ fn info(file: &Path) -> Result<(), Failure> {
         }
     };
     println!("Tệp:              {}", file.display());
+    if store.is_read_only() {
+        println!("                  (chỉ đọc: không sửa được tệp này)");
+    }
+    for problem in store.problems()? {
+        println!("Cảnh báo:         {problem}");
+    }
     println!("Cấp:              {}", plan.meta.level.label());
     println!("Loại:             Kế hoạch {}", plan.meta.kind.label());
     println!("Khung:            {}", plan.meta.framework_version);
@@ -116,7 +122,7 @@ fn info(file: &Path) -> Result<(), Failure> {
         "Địa danh, ngày:   {}, {}",
         or_dash(&h.place),
         h.date
-            .map(|d| d.format("%d/%m/%Y").to_string())
+            .map(khcds::document::format::numeric_date)
             .unwrap_or_else(|| "—".into())
     );
     println!("Trích yếu:        {}", or_dash(&h.subject));
@@ -276,9 +282,7 @@ pub(super) fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
 }
 
 fn import(file: &Path, output: &Path) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::io(format!("không đọc được «{}»: {e}", file.display())))?;
-    let plan: Plan = interchange::from_json(&text)
+    let plan: Plan = interchange::read_file(file)
         .map_err(|e| Failure::io(format!("«{}»: {e}", file.display())))?;
     if output.exists() {
         PlanFile::open(output)?.replace(&plan, RevisionReason::BeforeImport)?;
