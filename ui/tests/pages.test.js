@@ -198,7 +198,7 @@ test('findings: filtered to the section in view; tasks named by name and section
     const i = window.__khcds.view.findings.findIndex((f) => f.location.part === 'task');
     return i < 0 ? null : document.querySelectorAll('.finding .msg')[i].textContent;
   });
-  assert.match(taskFinding, /^Mục III\.3 · .*nhiệm vụ ở mục III\.3/);
+  assert.match(taskFinding, /^Mục III\.3 · .*nhóm nhiệm vụ số 3/);
 });
 
 test('undo: one Ctrl+Z per edit, with a note, focus kept', async () => {
