@@ -88,14 +88,8 @@ pub struct Target {
 impl Target {
     /// The numeric value, accepting a decimal comma ("99,5").
     pub fn numeric(&self) -> Option<f64> {
-        parse_number(&self.value)
+        crate::vocabulary::parse_number(&self.value)
     }
-}
-
-/// Parses "95", "99,5", "99.5" or "95%" as a number.
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -34,6 +34,15 @@ pub const APPLICATION_ID: u32 = 0x4B48_4344;
 /// The file extension of plan files.
 pub const EXTENSION: &str = "khcds";
 
+/// Whether `path` holds a plan file (of any version, even a damaged one), recognised by
+/// its header: writers of other files (exports, signed copies) must never replace one.
+pub fn is_plan_file(path: &Path) -> bool {
+    matches!(
+        file_header::check(path),
+        Ok(()) | Err(StoreError::NewerVersion { .. } | StoreError::Corrupt { .. })
+    )
+}
+
 /// An open plan file.
 pub struct PlanFile {
     conn: Connection,
