@@ -67,6 +67,10 @@ export async function showSign(documentPath, errorCount) {
       output: nfc(output.input.value.trim()),
       key: method === 'p12' ? { kind: 'p12', file: p12.input.value.trim() } : { kind: 'pkcs11', module: module.input.value.trim(), token: token.value },
       secret: password.value,
+      // The command's arguments for a certificate file, as it reads them today.
+      p12: method === 'p12' ? p12.input.value.trim() : '',
+      password: password.value,
+      location: null,
       signatureImage: isPdf ? path(signature.input) : null,
       sealImage: isPdf ? path(seal.input) : null,
       reason: nfc(reason.value.trim()) || null,
