@@ -8,7 +8,7 @@ use khcds::pdf::preview::Preview;
 use khcds::pdf::FontSet;
 use tauri::State;
 
-use super::{no_plan, CmdResult};
+use super::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
 /// The fonts of this system, loaded once: the same the PDF export uses.
@@ -22,10 +22,10 @@ fn fonts() -> &'static FontSet {
 pub async fn preview(state: State<'_, AppState>) -> CmdResult<Preview> {
     let plan = {
         let guard = state.file();
-        let file = guard.as_ref().ok_or_else(no_plan)?;
-        file.load().map_err(|e| e.to_string())?
+        let file = guard.as_ref().ok_or_else(CommandError::no_plan)?;
+        file.load()?
     };
     tauri::async_runtime::spawn_blocking(move || khcds::pdf::preview::preview(&plan, fonts()))
         .await
-        .map_err(|e| format!("Không dựng được bản xem trước: {e}"))
+        .map_err(|e| CommandError::io(format!("Không dựng được bản xem trước: {e}")))
 }
