@@ -20,6 +20,7 @@ pub const COMMANDS: &[&str] = &[
     "open_exported",
     "sign_defaults",
     "sign_exported",
+    "preview",
     "recent_files",
     "forget_recent",
     "get_settings",

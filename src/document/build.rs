@@ -45,5 +45,6 @@ fn properties(plan: &Plan) -> Properties {
             plan.meta.level.label(),
             plan.meta.kind.label()
         ),
+        draft_mark: None,
     }
 }

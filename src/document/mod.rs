@@ -54,7 +54,13 @@ pub struct Properties {
     pub author: String,
     pub created: Option<NaiveDate>,
     pub keywords: String,
+    /// The mark a draft carries on every page ([`DRAFT_MARK`]); `None` for the document
+    /// to be signed and issued.
+    pub draft_mark: Option<String>,
 }
+
+/// What a draft prints on every page.
+pub const DRAFT_MARK: &str = "DỰ THẢO";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSection {

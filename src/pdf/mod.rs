@@ -36,6 +36,7 @@ pub mod linebreak;
 mod outline;
 pub mod paginate;
 pub mod paragraph;
+pub mod preview;
 pub mod render;
 pub mod shape;
 mod signature_field;

@@ -710,6 +710,24 @@ fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet)
         );
         place_lines(page, &laid.lines, geo.left, number_top);
     }
+    // A draft: its mark at the right end of the page-number line, on every page.
+    if let Some(mark) = &document.properties.draft_mark {
+        let run = crate::model::Run {
+            bold: true,
+            ..crate::model::Run::plain(mark.clone())
+        };
+        let laid = lay(
+            fonts,
+            &document.layout,
+            Role::PageNumber,
+            &[run],
+            Some(crate::layout::Align::Right),
+            geo.width,
+        );
+        for page in &mut pages {
+            place_lines(page, &laid.lines, geo.left, number_top);
+        }
+    }
     pages
 }
 

@@ -19,7 +19,7 @@ mod signer;
 pub use certificate::{CertificateSummary, DigestAlgorithm, PublicKey};
 pub use document::{sign_document, verify_document, DocumentFormat, SignRequest};
 pub use error::SignError;
-pub use pkcs11::Pkcs11Signer;
+pub use pkcs11::{token_labels, Pkcs11Signer};
 pub use pkcs12::Pkcs12Signer;
 pub use report::{SignatureReport, SignatureStatus, VerifyReport};
 pub use signer::Signer;

@@ -52,16 +52,7 @@ impl Pkcs11Signer {
     /// present), logs in with `pin` and picks the first certificate whose private key
     /// is on the token.
     pub fn open(module: &Path, token_label: Option<&str>, pin: &str) -> Result<Self, SignError> {
-        let pkcs11 = Pkcs11::new(module).map_err(|e| {
-            SignError::Token(format!(
-                "không nạp được thư viện «{}» ({e})",
-                module.display()
-            ))
-        })?;
-        match pkcs11.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
-            Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
-            Err(e) => return Err(token_error(e)),
-        }
+        let pkcs11 = load(module)?;
         let slot = find_slot(&pkcs11, token_label)?;
         let session = pkcs11.open_ro_session(slot).map_err(token_error)?;
         match session.login(UserType::User, Some(&AuthPin::new(pin.into()))) {
@@ -92,11 +83,36 @@ impl Pkcs11Signer {
     }
 }
 
+/// The labels of the tokens plugged in, as `module` (the vendor's PKCS#11 library) sees
+/// them: what the drafter chooses from before signing.
+pub fn token_labels(module: &Path) -> Result<Vec<String>, SignError> {
+    let pkcs11 = load(module)?;
+    Ok(tokens(&pkcs11)?
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect())
+}
+
+/// Loads and initialises `module`.
+fn load(module: &Path) -> Result<Pkcs11, SignError> {
+    let pkcs11 = Pkcs11::new(module).map_err(|e| {
+        SignError::Token(format!(
+            "không nạp được thư viện «{}» ({e})",
+            module.display()
+        ))
+    })?;
+    match pkcs11.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
+        Ok(()) | Err(CkError::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => Ok(pkcs11),
+        Err(e) => Err(token_error(e)),
+    }
+}
+
 fn token_error(e: CkError) -> SignError {
     SignError::Token(e.to_string())
 }
 
-fn find_slot(pkcs11: &Pkcs11, label: Option<&str>) -> Result<Slot, SignError> {
+/// The slots holding a token, with the token's label.
+fn tokens(pkcs11: &Pkcs11) -> Result<Vec<(Slot, String)>, SignError> {
     let mut tokens = Vec::new();
     for slot in pkcs11
         .get_slots_with_initialized_token()
@@ -105,6 +121,11 @@ fn find_slot(pkcs11: &Pkcs11, label: Option<&str>) -> Result<Slot, SignError> {
         let info = pkcs11.get_token_info(slot).map_err(token_error)?;
         tokens.push((slot, info.label().trim().to_owned()));
     }
+    Ok(tokens)
+}
+
+fn find_slot(pkcs11: &Pkcs11, label: Option<&str>) -> Result<Slot, SignError> {
+    let tokens = tokens(pkcs11)?;
     let labels = || {
         tokens
             .iter()

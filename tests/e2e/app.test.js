@@ -82,7 +82,9 @@ test('an indicator below the national minimum: the finding appears, then goes wh
 test('export JSON with progress and find the file', async () => {
   const s = await driver.launch([plan('ke-hoach-e2e.khcds')]);
   await s.click('#btn-export');
-  await s.waitFor(() => s.exec('return document.querySelector("#export-path") && document.querySelector("#export-path").value.endsWith(".json")'), 10000, 'export path');
+  await s.waitFor(() => s.exec('return document.querySelector("#export-path") && document.querySelector("#export-path").value.endsWith(".docx")'), 10000, 'Word preselected');
+  await s.click('input[name="format"][value="json"]');
+  await s.waitFor(() => s.exec('return document.querySelector("#export-path").value.endsWith(".json")'), 10000, 'export path');
   const out = await s.value('#export-path');
   assert.equal(out, plan('ke-hoach-e2e.json'));
   await screenshot('export', s);

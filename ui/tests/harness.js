@@ -3,6 +3,7 @@
 // mocked IPC of mock-backend.js.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -40,14 +41,28 @@ const units = JSON.parse(readFileSync(join(repo, 'assets/catalog/units.json'), '
 const citations = Object.fromEntries(legal.map((d) => [d.id, `${d.number ? d.number + ' ' : ''}${d.issuer} ${d.title}`]));
 const mockSource = readFileSync(join(here, 'mock-backend.js'), 'utf8');
 
-/** Opens the app with the mock. opts: openPlan, filled, recent, delay, applyDelayMs, dialogOpen, dialogSave. */
+/** The engine's sample plan, findings and page preview (`examples/ui_fixture.rs`), made
+ * once per run (or read from KHCDS_UI_FIXTURE, the example's output saved earlier): the
+ * mock serves them rather than re-implementing the engine. */
+let fixture = null;
+function engineFixture() {
+  if (!fixture) {
+    const out = process.env.KHCDS_UI_FIXTURE ? readFileSync(process.env.KHCDS_UI_FIXTURE)
+      : execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'ui_fixture'], { cwd: repo, maxBuffer: 64 << 20 });
+    fixture = JSON.parse(out.toString('utf8'));
+  }
+  return fixture;
+}
+
+/** Opens the app with the mock. opts: openPlan, sample (the engine's sample plan), filled,
+ * recent, delay, applyDelayMs, dialogOpen, dialogSave, holder, pkcs11Module, viewport. */
 export async function openApp(browser, baseUrl, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: opts.viewport || { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const config = { framework, catalog: { legal_documents: legal, bodies, units, citations }, delay: 300, ...opts };
+  const config = { framework, catalog: { legal_documents: legal, bodies, units, citations }, delay: 300, fixture: engineFixture(), ...opts };
   await page.addInitScript(`${mockSource.replace(/^\/\/.*$/gm, '')}`.replace('(function install(config)', 'window.__installMock = (function install(config)') + `;window.__installMock(${JSON.stringify(config)});`);
   await page.goto(baseUrl);
   await page.waitForSelector('body[data-ready="1"]');

@@ -1,7 +1,11 @@
 // A stand-in for the Rust side, run inside the page (Playwright addInitScript). It keeps
 // a plan in memory, applies the store's edits to it and computes two kinds of findings
 // the way the engine reports them: empty Khung sections, and targets below the national
-// minimum. Every call is recorded in window.__mock.calls for the tests to inspect.
+// minimum. With `sample` ('sample' or 'defective'), the plan, its findings and the page
+// preview are the engine's own (config.fixture, written by `cargo run --example
+// ui_fixture`). Errors with a kind
+// are thrown as {kind, message}, as the commands send them. Every call is recorded in
+// window.__mock.calls for the tests to inspect.
 /* eslint-disable */
 (function install(config) {
   const { framework, catalog } = config;
@@ -17,8 +21,11 @@
   });
   const state = {
     calls: [],
-    // config.plan: a plan as the engine exports it (evaluation tests).
-    plan: config.plan ? clone(config.plan) : config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
+    // config.plan: a plan as the engine exports it (evaluation tests); config.sample: one
+    // of the engine-written fixture plans.
+    plan: config.plan ? clone(config.plan)
+      : config.sample ? clone(config.fixture[config.sample].plan)
+      : config.openPlan ? emptyPlan('tinh', { type: 'five-year' }) : null,
     path: '/home/drafter/KeHoachCDS/ke-hoach-mau.khcds',
     recent: config.recent || [],
     revisions: [{ id: 1, created_at: '2026-01-05T09:30:00+07:00', reason: 'before-export', reason_label: 'tự động trước khi xuất', label: '' }],
@@ -47,6 +54,7 @@
   const phaseOf = (p) => (p.includes('-') ? p : Number(p) <= 2027 ? '2025-2027' : '2028-2030');
 
   function findings(plan) {
+    if (config.sample) return clone(config.fixture[config.sample].findings);
     const out = [];
     const present = walk(plan.sections);
     for (const fs of fwWalk) {
@@ -146,7 +154,8 @@
     revisions: () => clone(state.revisions).reverse(),
     snapshot: ({ label }) => { const id = state.revisions.length + 1; state.revisions.push({ id, created_at: '2026-01-06T10:00:00+07:00', reason: 'manual', reason_label: 'lưu thủ công', label }); return id; },
     restore_revision: ({ id }) => { state.restored = id; return view(); },
-    export_plan: ({ format, path }) => {
+    export_plan: ({ format, path, draft }) => {
+      state.lastExport = { format, path, draft };
       if (!path.endsWith(`.${format}`)) throw `Tệp xuất phải có đuôi .${format}.`;
       const job = 7;
       setTimeout(() => emit('export-progress', { job, percent: 5, message: 'Đang chuẩn bị…', done: false }), 20);
@@ -157,14 +166,28 @@
     open_exported: ({ path, folder }) => { state.opened = { path, folder }; return null; },
     sign_defaults: ({ path }) => {
       if (!state.exported.includes(path)) throw 'Chỉ ký được tệp vừa xuất trong phiên làm việc này.';
-      return { output: path.replace(/\.(pdf|docx)$/, '-da-ky.$1'), files: { p12: null, signature_image: null, seal_image: null } };
+      return { output: path.replace(/\.(pdf|docx)$/, '-da-ky.$1'), files: { p12: null, pkcs11_module: config.pkcs11Module || null, signature_image: null, seal_image: null } };
+    },
+    sign_tokens: ({ module }) => {
+      if (!module.endsWith('.so')) throw { kind: 'pkcs11-module', message: `Không nạp được thư viện PKCS#11 «${module}».` };
+      return [{ label: 'VNPT-CA 01', description: 'Nguyễn Văn An' }];
     },
     sign_exported: (args) => {
-      if (!args.p12) throw 'Hãy chọn tệp chứng thư số (.p12, .pfx).';
-      if (args.password !== 'đúng') throw 'Mật khẩu của tệp chứng thư số không đúng.';
+      if (args.key.kind === 'p12' && !args.key.file) throw { kind: 'invalid-input', message: 'Hãy chọn tệp chứng thư số (.p12, .pfx).' };
+      if (args.secret !== 'đúng') throw { kind: 'wrong-secret', message: args.key.kind === 'p12' ? 'Mật khẩu của tệp chứng thư số không đúng.' : 'Mã PIN của USB ký số không đúng.' };
+      // The certificate's holder: the plan's signer unless a test names someone else.
+      const holder = config.holder || state.plan.signer.name || 'Nguyễn Văn An';
+      if (state.plan.signer.name && holder !== state.plan.signer.name && !args.acceptHolder) {
+        throw { kind: 'holder-mismatch', message: `Chứng thư số này là của «${holder}», còn người ký trong kế hoạch là «${state.plan.signer.name}».` };
+      }
       state.signed = args;
       state.exported.push(args.output);
-      return { path: args.output, format: 'PDF', signer: 'Nguyễn Văn An', issuer: 'CN=CA thử nghiệm', signing_time: '23/11/2026 10:15:02 (UTC+07:00)', valid_until: '22/11/2031' };
+      return { path: args.output, format: 'PDF', signer: holder, issuer: 'CN=CA thử nghiệm', signing_time: '23/11/2026 10:15:02 (UTC+07:00)', valid_until: '22/11/2031' };
+    },
+    preview: async () => {
+      state.previews = (state.previews || 0) + 1;
+      if (config.previewDelayMs) await sleep(config.previewDelayMs);
+      return clone(config.fixture.preview);
     },
     quit: () => null,
     evaluation_guidance: () => clone(config.evaluationGuidance),

@@ -11,5 +11,6 @@ pub mod export;
 pub mod history;
 pub mod plan;
 pub mod prefs;
+pub mod preview;
 pub mod reference;
 pub mod sign;

@@ -2,14 +2,18 @@
 // and revision dialogs, keyboard shortcuts. Data comes from the Rust commands only.
 
 import { invoke, listen, pickOpenFile, pickSaveFile } from './ipc.js';
+import { toast, modal, confirmDialog, openButtons } from './dialogs.js';
+import { showSign } from './sign.js';
 import { h, clear, nfc, formatTime } from './dom.js';
 import { Saver } from './saver.js';
+import { PreviewPane } from './preview.js';
 import {
-  treeRows, frameworkIndex, wording, isFilled, locate, countByKey, sectionGroup, findSection,
+  treeRows, frameworkIndex, wording, isFilled, locate, sectionGroup, findSection,
   kindLabel, levelLabel, SEVERITY_LABEL, PSEUDO, CMP, normalizePlan,
 } from './plan.js';
 import {
   headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
+  missingMinimums, addMissingMinimums,
 } from './editors.js';
 import { EVALUATION_KEY, hasEvaluation, evaluationHeading, evaluationEditor, evaluationGuidancePanel, deriveButton } from './evaluation.js';
 
@@ -26,59 +30,19 @@ const app = {
   // finish before `invoke` returns the job id).
   exportBacklog: [],
   openTasks: new Set(),
+  preview: null,
+  sideTab: 'guidance', // or 'preview'
+  // Calmer findings: fields the drafter has edited in this session, and whether an
+  // export was asked for (then every finding shows at its full severity).
+  touchedFields: new Set(),
+  exportAsked: false,
+  findingsFilter: 'all', // or 'section': only the findings of the section in view
+  locs: [],
+  calm: [],
 };
 window.__khcds = app; // for measurements in tests
 
 const root = () => document.getElementById('app');
-
-// --- toasts and modals ---------------------------------------------------------------
-
-function toast(message, kind = 'info') {
-  const box = document.getElementById('toasts');
-  const t = h(`div.toast.${kind}`, { attrs: { role: kind === 'error' ? 'alert' : 'status' } }, message,
-    h('button.close', { type: 'button', attrs: { 'aria-label': 'Đóng thông báo' }, onclick: () => t.remove() }, '×'));
-  box.append(t);
-  setTimeout(() => t.remove(), kind === 'error' ? 12000 : 5000);
-}
-
-function modal(title, body, { wide = false } = {}) {
-  const previous = document.activeElement;
-  const close = () => {
-    overlay.remove();
-    if (previous && previous.isConnected) previous.focus();
-    if (dialog.onclose) dialog.onclose();
-  };
-  const dialog = h(`div.modal${wide ? '.wide' : ''}`, { attrs: { role: 'dialog', 'aria-modal': 'true', 'aria-label': title } },
-    h('div.modal-head', h('h2', title), h('button.close', { type: 'button', attrs: { 'aria-label': 'Đóng' }, onclick: close }, '×')),
-    h('div.modal-body', body));
-  const overlay = h('div.overlay', dialog);
-  overlay.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close(); }
-    if (e.key === 'Tab') {
-      const items = [...dialog.querySelectorAll('button, input, select, textarea, [href], [tabindex]:not([tabindex="-1"])')].filter((x) => !x.disabled && x.offsetParent !== null);
-      if (!items.length) return;
-      const first = items[0]; const last = items[items.length - 1];
-      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
-      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
-    }
-  });
-  document.getElementById('modals').append(overlay);
-  const first = [...dialog.querySelectorAll('.modal-body input, .modal-body button, .modal-body select')].find((x) => !x.disabled);
-  (first || dialog.querySelector('button.close')).focus();
-  dialog.close = close;
-  return dialog;
-}
-
-function confirmDialog(message, okLabel = 'Đồng ý') {
-  return new Promise((resolve) => {
-    let answered = false;
-    const ok = h('button.primary', { type: 'button', onclick: () => { answered = true; resolve(true); d.close(); } }, okLabel);
-    const cancel = h('button', { type: 'button', onclick: () => d.close() }, 'Hủy');
-    const d = modal('Xác nhận', [h('p', message), h('div.row.end', cancel, ok)]);
-    d.onclose = () => { if (!answered) resolve(false); };
-    ok.focus();
-  });
-}
 
 // --- start screen --------------------------------------------------------------------
 
@@ -178,7 +142,7 @@ const ctx = {
   get catalog() { return app.catalog; },
   get saver() { return app.saver; },
   openTasks: app.openTasks,
-  touched: () => scheduleMarks(),
+  touched: () => { if (touchActiveField()) setFindings(app.view.findings); scheduleMarks(); },
   rerender: (opts) => renderEditor(opts),
   refreshTree: () => renderTree(),
   select: (key, opts) => select(key, opts),
@@ -202,10 +166,12 @@ async function showMain(view) {
   normalizePlan(view.plan);
   app.view = view;
   app.openTasks.clear();
+  app.touchedFields.clear();
+  app.exportAsked = false;
   if (!app.saver) {
     app.saver = new Saver({
       delay: (app.startup && app.startup.settings.autosave_delay_ms) || 400,
-      onFindings: (f) => setFindings(f),
+      onFindings: (f) => { setFindings(f); if (app.preview) app.preview.schedule(); },
       onStatus: setStatus,
       onError: (e) => { toast(`Không lưu được thay đổi: ${e.message}`, 'error'); resync(); },
     });
@@ -230,14 +196,26 @@ async function showMain(view) {
       h('nav#tree.tree', { attrs: { 'aria-label': 'Các mục của kế hoạch (Alt+1)' } }),
       h('main#editor.editor', { attrs: { 'aria-label': 'Soạn thảo (Alt+2)', tabindex: '-1' } }),
       h('aside.side',
-        h('section#guidance.guidance', { attrs: { 'aria-label': 'Hướng dẫn của Khung' } }),
+        h('div.side-top',
+          h('div.side-tabs', { attrs: { role: 'tablist' } },
+            h('button#tab-guidance', { type: 'button', attrs: { role: 'tab' }, onclick: () => showSideTab('guidance') }, 'Hướng dẫn'),
+            h('button#tab-preview', { type: 'button', attrs: { role: 'tab', title: 'Các trang như bản PDF sẽ in (Ctrl+P)' }, onclick: () => showSideTab('preview') }, 'Xem trước')),
+          h('section#guidance.guidance', { attrs: { 'aria-label': 'Hướng dẫn của Khung', role: 'tabpanel' } }),
+          h('section#preview-pane.preview-pane', { attrs: { 'aria-label': 'Xem trước các trang', role: 'tabpanel' } })),
         h('section#findings.findings', { attrs: { 'aria-label': 'Kết quả kiểm tra (Alt+3)' } }))),
     h('datalist#units', app.catalog.units.map((u) => h('option', { value: u.symbol }, u.description))),
     h('datalist#bodies', [...app.catalog.bodies.ministries.names, ...app.catalog.bodies.provinces.names.map((p) => `Ủy ban nhân dân ${p.replace(/^Thành phố/, 'thành phố').replace(/^Tỉnh/, 'tỉnh')}`)].map((n) => h('option', { value: n }))));
   app.selected = app.selected && keyExists(app.selected) ? app.selected : 'header';
+  if (app.preview) app.preview.unmount();
+  app.preview = new PreviewPane({
+    invoke,
+    onJump: (a) => select(a.key, a.field ? { focus: a.field } : {}),
+    onError: (e) => toast(`Không dựng được bản xem trước: ${e.message}`, 'error'),
+  });
+  showSideTab(app.sideTab);
+  setFindings(view.findings);
   renderTree();
   renderEditor();
-  setFindings(view.findings);
   app.saver.status();
   document.title = `${view.file_name} — Soạn Kế hoạch chuyển đổi số`;
 }
@@ -245,6 +223,24 @@ async function showMain(view) {
 function keyExists(key) {
   if (key === EVALUATION_KEY) return hasEvaluation(app.view.plan);
   return key in PSEUDO || !!findSection(app.view.plan, key);
+}
+
+/** The side panel's upper tab: the Khung's guidance, or the preview of the pages. */
+function showSideTab(tab) {
+  app.sideTab = tab;
+  document.body.dataset.side = tab;
+  for (const t of ['guidance', 'preview']) {
+    const b = document.getElementById(`tab-${t}`);
+    if (b) b.setAttribute('aria-selected', String(t === tab));
+  }
+  const pane = document.getElementById('preview-pane');
+  if (!pane || !app.preview) return;
+  if (tab === 'preview' && !app.preview.mounted) {
+    clear(pane);
+    app.preview.mount(pane);
+    app.preview.follow(app.selected);
+  }
+  if (tab !== 'preview' && app.preview.mounted) { app.preview.unmount(); clear(pane); }
 }
 
 async function closePlan() {
@@ -260,9 +256,10 @@ async function resync() {
     const view = await invoke('load_plan');
     normalizePlan(view.plan);
     app.view = view;
+    setFindings(view.findings);
     renderTree();
     renderEditor();
-    setFindings(view.findings);
+    app.preview.schedule();
   } catch (e) {
     toast(e.message, 'error');
   }
@@ -323,14 +320,20 @@ function updateMarks() {
 }
 
 function updateCounts() {
-  const counts = countByKey(app.view.plan, app.view.findings, app.framework);
+  const counts = new Map();
+  app.view.findings.forEach((f, i) => {
+    const key = app.locs[i].key;
+    const c = counts.get(key) || { error: 0, warning: 0, hint: 0, todo: 0 };
+    c[app.calm[i] ? 'todo' : f.severity]++;
+    counts.set(key, c);
+  });
   for (const b of document.querySelectorAll('.tree-item')) {
     const c = counts.get(b.dataset.key);
     const span = b.querySelector('.count');
     const n = c ? c.error + c.warning + c.hint : 0;
     span.textContent = n ? String(n) : '';
     span.className = `count${n ? (c.error ? ' error' : c.warning ? ' warning' : ' hint') : ''}`;
-    span.title = n ? `${c.error} lỗi, ${c.warning} cảnh báo, ${c.hint} gợi ý` : '';
+    span.title = n ? `${c.error} lỗi, ${c.warning} cảnh báo, ${c.hint} gợi ý` : (c && c.todo ? `${c.todo} mục chưa điền` : '');
   }
 }
 
@@ -346,7 +349,13 @@ function select(key, opts = {}) {
     b.setAttribute('tabindex', on ? '0' : '-1');
   }
   if (!document.querySelector(`.tree-item[data-key="${CSS.escape(key)}"]`)) renderTree();
+  // Another section opens at its top (unless a field in it is to be shown). Reset while
+  // the old content is still laid out, so no layout of the new one is forced here.
+  const changed = key !== app.shown;
+  if (changed && !opts.focus) document.getElementById('editor').scrollTop = 0;
   renderEditor(opts);
+  if (changed && app.findingsFilter === 'section') renderFindings();
+  if (app.preview) app.preview.follow(key);
 }
 
 function headingOf(key) {
@@ -362,6 +371,7 @@ function renderEditor(opts = {}) {
   const ed = document.getElementById('editor');
   if (!ed) return;
   const key = app.selected;
+  app.shown = key;
   const active = document.activeElement;
   const keepField = opts.focus || (ed.contains(active) && active.dataset && active.dataset.field) || null;
   const scroll = ed.scrollTop;
@@ -377,13 +387,19 @@ function renderEditor(opts = {}) {
   for (const b of document.querySelectorAll('.tree-item')) b.classList.toggle('selected', b.dataset.key === key);
   renderGuidance();
   markFields();
-  if (opts.focus) focusField(opts.focus, opts.item);
+  if (opts.focus) focusField(opts.focus, opts.item, !opts.noFlash);
   else if (opts.focusLast) { const ces = ed.querySelectorAll('.ce'); if (ces.length) ces[ces.length - 1].focus(); }
   else if (keepField && !opts.noRestore) { ed.scrollTop = scroll; focusField(keepField, null, false); }
 }
 
 function focusField(field, item, flash = true) {
   const ed = document.getElementById('editor');
+  // A task card builds its fields when first opened: open the one the field is in.
+  const task = /^task\.([^.]+)/.exec(field || item || '');
+  if (task) {
+    const card = ed.querySelector(`details[data-item="task.${CSS.escape(task[1])}"]`);
+    if (card) { card.ensureBody(); card.open = true; }
+  }
   let el = field && ed.querySelector(`[data-field="${CSS.escape(field)}"]`);
   if (!el && field) {
     const prefix = [...ed.querySelectorAll('[data-field]')].find((x) => field.startsWith(x.dataset.field) || x.dataset.field.startsWith(field));
@@ -395,7 +411,7 @@ function focusField(field, item, flash = true) {
   const det = el.closest('details');
   if (det && !det.open) det.open = true;
   let target = el;
-  if (el.classList.contains('blocks') || el.tagName === 'FIELDSET' || el.dataset.item) target = el.querySelector('.ce, input, textarea, select') || el;
+  if (el.classList.contains('blocks') || el.tagName === 'FIELDSET' || el.dataset.item) target = el.querySelector('.ce') || el.querySelector('input, textarea, select') || el;
   target.focus({ preventScroll: true });
   target.scrollIntoView({ block: 'center' });
   if (flash) {
@@ -441,17 +457,22 @@ function renderGuidance() {
           h('p', wording(s.text, level)), s.items && s.items.length ? h('ul', s.items.map((i) => h('li', wording(i, level)))) : null,
           h('button.small', { type: 'button', onclick: () => insertSuggestion(ctx, section, s) }, 'Chèn vào nội dung')))));
       }
-      const group = sectionGroup(key);
-      if (group) {
+      // The minimum indicators of this section and of its sub-sections (2.1 lists those of
+      // a) and b)): the guidance ends with "… bao gồm các chỉ tiêu sau:", this is the list.
+      const groups = [fs, ...(fs.children || [])].map((x) => ({ fs: x, group: sectionGroup(x.id) })).filter((x) => x.group);
+      const minimumLine = (n) => `${wording(n.name, level)} (tối thiểu ${n.targets.map((t) => `${t.period}: ${CMP[t.comparator]} ${String(t.value).replace('.', ',')}${n.unit === '%' ? '%' : ' ' + n.unit}`).join('; ')})`;
+      for (const { fs: gfs, group } of groups) {
         const nats = app.framework.indicators.filter((n) => n.group === group);
-        if (nats.length) {
-          parts.push(h('h3', 'Chỉ tiêu tối thiểu của Khung'), h('ul.suggs', nats.map((n) => {
-            const used = plan.indicators.some((i) => i.national === n.id);
-            return h('li.sugg', { dataset: { field: `national.${n.id}` } }, h('p', wording(n.name, level)),
-              h('p.muted', n.targets.map((t) => `Tối thiểu ${t.period}: ${CMP[t.comparator]} ${String(t.value).replace('.', ',')}${n.unit === '%' ? '%' : ' ' + n.unit}`).join(' · ')),
-              h('button.small', { type: 'button', disabled: used, onclick: () => addIndicator(ctx, { group, national: n }) }, used ? 'Đã có trong kế hoạch' : 'Thêm chỉ tiêu này'));
-          })));
-        }
+        if (!nats.length) continue;
+        const missing = missingMinimums(ctx, group);
+        const own = gfs.id === key;
+        parts.push(h('h3', own ? 'Chỉ tiêu tối thiểu của Khung' : `${gfs.number} ${wording(gfs.heading, level)}`),
+          h('ul.minimums', { dataset: { group } }, nats.map((n) => h('li', own ? null : minimumLine(n), own ? minimumSugg(n, group, minimumLine) : null))),
+          missing.length ? h('button.small.add-minimums', { type: 'button', dataset: { group }, onclick: () => {
+            const n = addMissingMinimums(ctx, group);
+            if (own) renderGuidance(); else select(gfs.id);
+            toast(`Đã thêm ${n} chỉ tiêu tối thiểu của Khung.`);
+          } }, `Thêm tất cả chỉ tiêu tối thiểu (${missing.length})`) : h('p.muted', 'Kế hoạch đã có đủ các chỉ tiêu tối thiểu này.'));
       }
       if (key === 'I') parts.push(h('h3', 'Văn bản Khung lưu ý'), h('ul.suggs', legalSuggestions(true)));
     }
@@ -459,85 +480,228 @@ function renderGuidance() {
   g.append(...parts);
 }
 
+/** One Khung minimum indicator in the guidance, with its "add" button. */
+function minimumSugg(n, group, line) {
+  const used = app.view.plan.indicators.some((i) => i.national === n.id);
+  return h('div.sugg', { dataset: { field: `national.${n.id}` } }, h('p', line(n)),
+    h('button.small', { type: 'button', disabled: used, onclick: () => addIndicator(ctx, { group, national: n }) }, used ? 'Đã có trong kế hoạch' : 'Thêm chỉ tiêu này'));
+}
+
 // findings
+
+/** Findings that only say something is not filled in yet. On a plan just opened they are
+ * shown as progress ("chưa điền"), not as errors, until the drafter touches that field or
+ * asks for an export. */
+const isMissing = (f) => /(-missing|-empty|\.none)$/.test(f.rule);
+
+function isCalm(f, loc) {
+  if (app.exportAsked || !isMissing(f)) return false;
+  const field = loc.field || loc.key;
+  for (const t of app.touchedFields) {
+    if (t === field || field.startsWith(`${t}.`) || t.startsWith(`${field}.`)) return false;
+  }
+  return true;
+}
+
+/** Records the field being edited as touched: its findings show at full severity. */
+function touchActiveField() {
+  const a = document.activeElement;
+  const holder = a && a.closest ? a.closest('[data-field]') : null;
+  if (holder && !app.touchedFields.has(holder.dataset.field)) {
+    app.touchedFields.add(holder.dataset.field);
+    return true;
+  }
+  return false;
+}
+
+/** Where a finding is, in words, before its message: "Mục III.3 · ", "Thông tin văn bản · ".
+ * The message names the task or indicator; this adds the section it sits in. */
+function findingPlace(f, loc) {
+  const key = loc.key;
+  if (key in PSEUDO) return `${PSEUDO[key].title} · `;
+  if (!keyExists(key)) return '';
+  const hd = headingOf(key);
+  return hd.custom ? `${hd.title} · ` : `Mục ${key} · `;
+}
+
+function jumpToFinding(f) {
+  const loc = locate(app.view.plan, f, app.framework);
+  select(loc.key, { focus: loc.field, item: loc.item });
+}
 
 function setFindings(findings) {
   app.view.findings = findings;
-  const box = clear(document.getElementById('findings'));
-  const n = { error: 0, warning: 0, hint: 0 };
-  findings.forEach((f) => { n[f.severity]++; });
-  box.append(h('h2', `Kiểm tra `, h('span.counts', h('span.c.error', `${n.error} lỗi`), h('span.c.warning', `${n.warning} cảnh báo`), h('span.c.hint', `${n.hint} gợi ý`))));
-  const list = h('ul.finding-list');
-  if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
-  for (const f of findings) {
-    list.append(h('li', h(`button.finding.${f.severity}`, {
-      type: 'button', dataset: { rule: f.rule, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
-      onclick: () => { const loc = locate(app.view.plan, f, app.framework); select(loc.key, { focus: loc.field, item: loc.item }); },
-    }, h('span.sev', SEVERITY_LABEL[f.severity]), h('span.msg', f.message), f.hint && h('span.hint', f.hint))));
-  }
-  box.append(list);
+  app.locs = findings.map((f) => locate(app.view.plan, f, app.framework));
+  app.calm = findings.map((f, i) => isCalm(f, app.locs[i]));
+  renderFindings();
   updateCounts();
   markFields();
+}
+
+function renderFindings() {
+  const findings = app.view.findings;
+  const box = clear(document.getElementById('findings'));
+  const n = { error: 0, warning: 0, hint: 0, todo: 0 };
+  findings.forEach((f, i) => { n[app.calm[i] ? 'todo' : f.severity]++; });
+  const only = app.findingsFilter === 'section';
+  const filter = h('label.check.filter', h('input#findings-filter', { type: 'checkbox', checked: only,
+    onchange: (e) => { app.findingsFilter = e.target.checked ? 'section' : 'all'; renderFindings(); } }), ' Chỉ mục đang xem');
+  box.append(h('div.findings-head', h('h2', 'Kiểm tra ', h('span.counts', h('span.c.error', `${n.error} lỗi`), h('span.c.warning', `${n.warning} cảnh báo`), h('span.c.hint', `${n.hint} gợi ý`),
+    n.todo ? h('span.c.todo', `${n.todo} chưa điền`) : null)), filter));
+  const list = h('ul.finding-list');
+  let shown = 0;
+  findings.forEach((f, i) => {
+    if (only && app.locs[i].key !== app.selected) return;
+    shown++;
+    const calm = app.calm[i];
+    const sev = calm ? 'todo' : f.severity;
+    list.append(h('li', h(`button.finding.${sev}`, {
+      type: 'button', dataset: { rule: f.rule, severity: sev, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
+      onclick: () => jumpToFinding(f),
+    }, h('span.sev', calm ? 'Chưa điền' : SEVERITY_LABEL[f.severity]), h('span.msg', h('span.place', findingPlace(f, app.locs[i])), f.message), f.hint && h('span.hint', f.hint))));
+  });
+  if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
+  else if (!shown) list.append(h('li.ok', 'Mục này không có vấn đề nào.'));
+  box.append(list);
 }
 
 function markFields() {
   const ed = document.getElementById('editor');
   if (!ed || !app.view) return;
   for (const el of ed.querySelectorAll('.has-finding')) { el.classList.remove('has-finding'); el.removeAttribute('aria-invalid'); el.removeAttribute('title'); }
-  for (const f of app.view.findings) {
-    const loc = locate(app.view.plan, f, app.framework);
-    if (loc.key !== app.selected || !loc.field) continue;
+  app.view.findings.forEach((f, i) => {
+    const loc = app.locs[i];
+    if (loc.key !== app.selected || !loc.field || app.calm[i]) return;
     const el = ed.querySelector(`[data-field="${CSS.escape(loc.field)}"]`) || (loc.item && ed.querySelector(`[data-item="${CSS.escape(loc.item)}"]`));
     if (el) { el.classList.add('has-finding'); el.setAttribute('aria-invalid', 'true'); el.title = f.message; }
-  }
+  });
 }
 
 // undo / redo
 
-async function undo() { await undoRedo(() => app.saver.undo(), 'Không còn gì để hoàn tác.'); }
-async function redo() { await undoRedo(() => app.saver.redo(), 'Không còn gì để làm lại.'); }
+async function undo() { await undoRedo(() => app.saver.undo(), 'Không còn gì để hoàn tác.', 'Đã hoàn tác'); }
+async function redo() { await undoRedo(() => app.saver.redo(), 'Không còn gì để làm lại.', 'Đã làm lại'); }
 
-async function undoRedo(step, emptyMessage) {
+/** A few words naming what a step changed, for the note after undo and redo. */
+function describeStep(step) {
+  const edits = [].concat(step.edit);
+  const e = edits[0];
+  const name = (v, fallback) => (v && v.trim() ? `«${v.trim()}»` : fallback);
+  if (edits.length > 1 && e.op === 'put-item') return `thêm ${edits.length} ${e.item.list === 'indicator' ? 'chỉ tiêu' : 'mục'}`;
+  switch (e.op) {
+    case 'update-section': { const hd = keyExists(e.id) ? headingOf(e.id) : null; return `sửa nội dung mục ${hd ? `${hd.number} ${hd.title}`.trim() : ''}`; }
+    case 'insert-section': return `thêm mục ${name(e.section.title, 'mới')}`;
+    case 'delete-section': return 'xóa một mục';
+    case 'move-section': return 'chuyển chỗ một mục';
+    case 'set-header': return 'sửa thông tin văn bản';
+    case 'set-opening': return 'sửa căn cứ ban hành';
+    case 'set-signer': return 'sửa người ký';
+    case 'set-recipients': return 'sửa nơi nhận';
+    case 'put-item': {
+      const v = e.item.value;
+      if (e.item.list === 'task') return `sửa nhiệm vụ ${name(v.name, 'chưa đặt tên')}`;
+      if (e.item.list === 'indicator') return `sửa chỉ tiêu ${name(v.name, 'chưa đặt tên')}`;
+      return `sửa trách nhiệm của ${name(v.unit, 'một đơn vị')}`;
+    }
+    case 'delete-item': return 'xóa một mục trong danh sách';
+    case 'move-item': return 'chuyển chỗ một mục trong danh sách';
+    default: return 'một thay đổi';
+  }
+}
+
+/** The tree key an edit changed, to show it after undo or redo. */
+function keyOfEdit(edit) {
+  const e = [].concat(edit)[0];
+  if (e.op === 'update-section' || e.op === 'move-section') return e.id;
+  if (e.op === 'insert-section') return e.section.id;
+  if (e.op === 'set-header') return 'header';
+  if (e.op === 'set-opening') return 'opening';
+  if (e.op === 'set-signer' || e.op === 'set-recipients') return 'closing';
+  return null;
+}
+
+async function undoRedo(step, emptyMessage, done) {
   if (!app.view) return;
-  const done = await step();
-  if (!done) { toast(emptyMessage); return; }
+  // The field being edited, to give it the focus back (a paragraph's field is its list).
+  const active = document.activeElement;
+  const holder = active && active.closest ? active.closest('[data-field]') : null;
+  const field = holder ? holder.dataset.field : null;
+  const taken = await step();
+  if (!taken) { toast(emptyMessage); return; }
   const view = await invoke('load_plan');
   normalizePlan(view.plan);
   app.view = view;
-  const active = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.field : null;
-  renderTree();
-  select(keyExists(app.selected) ? app.selected : 'header', active ? { focus: active } : {});
   setFindings(view.findings);
+  renderTree();
+  const key = keyOfEdit(taken.edit);
+  const target = key && keyExists(key) ? key : (keyExists(app.selected) ? app.selected : 'header');
+  select(target, field && target === app.selected ? { focus: field, noFlash: true } : {});
+  app.preview.schedule();
+  toast(`${done}: ${describeStep(taken)}.`);
 }
 
 // export
 
+/** The errors of the plan, for the summary before an export or a signature. */
+function errorFindings() {
+  return app.view.findings.filter((f) => f.severity === 'error');
+}
+
+/** A short list of the plan's errors, each a link to its field. */
+function errorSummary(errors, onJump) {
+  const shown = errors.slice(0, 5);
+  return h('div.error-summary#export-errors', { attrs: { role: 'alert' } },
+    h('strong', `Kế hoạch còn ${errors.length} lỗi chưa sửa.`),
+    h('ul', shown.map((f) => h('li', h('a', { href: '#', onclick: (e) => { e.preventDefault(); onJump(f); } }, findingPlace(f, locate(app.view.plan, f, app.framework)), f.message)))),
+    errors.length > shown.length && h('p.muted', `… và ${errors.length - shown.length} lỗi khác (xem ở khung “Kiểm tra”).`));
+}
+
 async function showExport() {
   if (!app.view) return;
   try { await app.saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
+  // Asking for an export shows every finding at its full severity from now on.
+  if (!app.exportAsked) { app.exportAsked = true; setFindings(app.view.findings); }
   const formats = app.startup.formats;
-  let format = formats.find((f) => f.available && f.id === app.startup.settings.export_format) || formats.find((f) => f.available);
+  // Word unless the drafter last chose PDF: JSON is for exchanging data, not the default.
+  let format = formats.find((f) => f.id === app.startup.settings.export_format && f.id !== 'json') || formats.find((f) => f.id === 'docx');
+  const errors = errorFindings();
   const dest = h('input#export-path', { type: 'text', attrs: { spellcheck: 'false' } });
   const setDefault = async () => {
     const p = await invoke('default_paths', { format: format.id });
     dest.value = p.export || '';
   };
-  const choices = formats.map((f) => h('label.choice', h('input', { type: 'radio', name: 'format', value: f.id, checked: f === format, disabled: !f.available,
-    onchange: () => { format = f; setDefault(); } }), h('span', f.label, !f.available && h('span.muted', ' (sắp có)'))));
+  const draft = h('input#export-draft', { type: 'checkbox', checked: errors.length > 0 });
+  const draftNote = h('div.note#export-draft-note');
+  const go = h('button.primary#export-go', { type: 'button' }, 'Xuất');
+  // The draft mark is printed by the PDF engine; the Word writer cannot print it yet.
+  const syncDraft = () => {
+    draft.disabled = format.id !== 'pdf';
+    const isDraft = draft.checked && !draft.disabled;
+    go.textContent = isDraft ? 'Xuất bản dự thảo' : 'Xuất';
+    let note = '';
+    if (format.id === 'docx') note = 'Bản Word chưa in được chữ “DỰ THẢO”; chọn PDF để xuất bản dự thảo.';
+    else if (isDraft) note = 'Mọi trang sẽ in chữ “DỰ THẢO”.';
+    else if (errors.length && format.id === 'pdf') note = 'Văn bản còn lỗi sẽ được xuất như bản chính thức.';
+    draftNote.textContent = note;
+    draftNote.className = `note${errors.length && !isDraft && format.id !== 'json' ? ' warn' : ''}`;
+  };
+  draft.addEventListener('change', syncDraft);
+  const choices = formats.map((f) => h('label.choice', h('input', { type: 'radio', name: 'format', value: f.id, checked: f === format,
+    onchange: () => { format = f; setDefault(); syncDraft(); } }), h('span', f.label)));
   const progress = h('progress#export-progress', { max: 100, value: 0 });
   const message = h('div#export-message', { attrs: { role: 'status', 'aria-live': 'polite' } }, '');
   const after = h('div.row#export-after');
-  const go = h('button.primary#export-go', { type: 'button' }, 'Xuất');
   go.addEventListener('click', async () => {
     clear(after);
     go.disabled = true;
     progress.value = 0;
     message.textContent = 'Đang bắt đầu…';
     message.className = '';
+    const isDraft = draft.checked && !draft.disabled;
     try {
       await app.saver.flush();
       app.exportBacklog = [];
-      const job = await invoke('export_plan', { format: format.id, path: nfc(dest.value.trim()) });
+      const job = await invoke('export_plan', { format: format.id, path: nfc(dest.value.trim()), draft: isDraft });
       const handler = (p) => {
         if (p.job !== job) return;
         progress.value = p.percent;
@@ -547,11 +711,12 @@ async function showExport() {
         app.exportHandler = null;
         if (p.error) { message.className = 'error'; return; }
         message.className = 'ok';
-        message.textContent = `Đã xuất: ${p.path}`;
+        message.textContent = `Đã xuất${isDraft ? ' bản dự thảo' : ''}: ${p.path}`;
         app.startup.settings.export_format = format.id;
         after.append(...openButtons(p.path, 'open-exported', 'open-folder'));
-        if (format.id === 'docx' || format.id === 'pdf') {
-          after.append(h('button#sign-exported', { type: 'button', onclick: () => showSign(p.path) }, 'Ký số…'));
+        // A draft is not signed; a final document is (asking first if the plan has errors).
+        if ((format.id === 'docx' || format.id === 'pdf') && !isDraft) {
+          after.append(h('button#sign-exported', { type: 'button', onclick: () => showSign(p.path, () => errorFindings().length) }, 'Ký số…'));
         }
         after.querySelector('button').focus();
       };
@@ -565,8 +730,11 @@ async function showExport() {
       message.textContent = e.message;
     }
   });
-  modal('Xuất văn bản', [
+  const jump = (f) => { d.close(); jumpToFinding(f); };
+  const d = modal('Xuất văn bản', [
+    errors.length ? errorSummary(errors, jump) : null,
     h('fieldset', h('legend', 'Định dạng'), choices),
+    h('label.check.draft', draft, ' Bản dự thảo: in chữ “DỰ THẢO” trên mọi trang'), draftNote,
     h('div.field.wide', h('label', { htmlFor: 'export-path' }, 'Lưu tại'), h('div.row.tight', dest,
       h('button', { type: 'button', onclick: async () => {
         const p = await pickSaveFile({ title: 'Xuất văn bản', name: format.label, extensions: [format.extension], defaultPath: dest.value }).catch((e) => { toast(e.message, 'error'); return null; });
@@ -575,99 +743,8 @@ async function showExport() {
     h('p.muted', 'Trước khi xuất, chương trình tự lưu một phiên bản của kế hoạch.'),
     progress, message, h('div.row.end', after, go),
   ]);
+  syncDraft();
   await setDefault();
-}
-
-/** "Mở tệp" and "Mở thư mục" buttons (with the given ids) for a file written in this session. */
-function openButtons(path, fileId, folderId) {
-  const open = (folder) => invoke('open_exported', { path, folder }).catch((e) => toast(e.message, 'error'));
-  return [
-    h(`button#${fileId}`, { type: 'button', onclick: () => open(false) }, 'Mở tệp'),
-    h(`button#${folderId}`, { type: 'button', onclick: () => open(true) }, 'Mở thư mục'),
-  ];
-}
-
-// signing
-
-/** A path field with a "Chọn…" button opening the system's file dialog. */
-function fileField(id, label, value, { title, name, extensions, save = false, hint = '' }) {
-  const input = h(`input#${id}`, { type: 'text', value: value || '', attrs: { spellcheck: 'false' } });
-  const pick = async () => {
-    const options = { title, name, extensions, defaultPath: input.value || undefined };
-    const p = await (save ? pickSaveFile(options) : pickOpenFile(options)).catch((e) => { toast(e.message, 'error'); return null; });
-    if (p) input.value = p;
-  };
-  const field = h('div.field.wide', h('label', { htmlFor: id }, label),
-    h('div.row.tight', input, h('button', { type: 'button', onclick: pick }, 'Chọn…')),
-    hint && h('div.note', hint));
-  return { field, input };
-}
-
-/** The sign step after an export: certificate file, password, images, then sign. */
-async function showSign(documentPath) {
-  let defaults;
-  try {
-    defaults = await invoke('sign_defaults', { path: documentPath });
-  } catch (e) { toast(e.message, 'error'); return; }
-  const isPdf = documentPath.toLowerCase().endsWith('.pdf');
-  const extension = isPdf ? 'pdf' : 'docx';
-  const p12 = fileField('sign-p12', 'Tệp chứng thư số (.p12, .pfx)', defaults.files.p12,
-    { title: 'Chọn tệp chứng thư số', name: 'Chứng thư số PKCS#12', extensions: ['p12', 'pfx'] });
-  const password = h('input#sign-password', { type: 'password', attrs: { autocomplete: 'off' } });
-  const image = (id, label, value, hint) => fileField(id, label, value,
-    { title: label, name: 'Ảnh PNG', extensions: ['png'], hint });
-  const signature = image('sign-signature-image', 'Ảnh chữ ký (PNG, không bắt buộc)', defaults.files.signature_image,
-    'Đặt giữa chức vụ và họ tên người ký.');
-  const seal = image('sign-seal-image', 'Ảnh con dấu (PNG, không bắt buộc)', defaults.files.seal_image,
-    'Đúng kích thước thật, trùm lên khoảng 1/3 chữ ký về bên trái.');
-  const reason = h('input#sign-reason', { type: 'text', attrs: { placeholder: 'Ví dụ: Phê duyệt' } });
-  const output = fileField('sign-output', 'Lưu bản đã ký tại', defaults.output,
-    { title: 'Lưu bản đã ký', name: isPdf ? 'PDF' : 'Word (.docx)', extensions: [extension], save: true });
-  const message = h('div#sign-message', { attrs: { role: 'status', 'aria-live': 'polite' } }, '');
-  const after = h('div.row#sign-after');
-  const go = h('button.primary#sign-go', { type: 'button' }, 'Ký số');
-  go.addEventListener('click', async () => {
-    clear(after);
-    go.disabled = true;
-    message.className = '';
-    message.textContent = 'Đang ký…';
-    try {
-      const path = (input) => input.value.trim() || null;
-      const signed = await invoke('sign_exported', {
-        path: documentPath,
-        output: nfc(output.input.value.trim()),
-        p12: p12.input.value.trim(),
-        password: password.value,
-        signatureImage: isPdf ? path(signature.input) : null,
-        sealImage: isPdf ? path(seal.input) : null,
-        reason: nfc(reason.value.trim()) || null,
-      });
-      password.value = '';
-      message.className = 'ok';
-      message.textContent = `Đã ký: ${signed.path}. Người ký: ${signed.signer}, lúc ${signed.signing_time}; chứng thư số còn hiệu lực đến ${signed.valid_until}.`;
-      after.append(...openButtons(signed.path, 'open-signed', 'open-signed-folder'));
-      after.querySelector('button').focus();
-    } catch (e) {
-      message.className = 'error';
-      message.textContent = e.message;
-      if (/[Mm]ật khẩu/.test(e.message)) password.select();
-    } finally {
-      go.disabled = false;
-    }
-  });
-  const d = modal('Ký số văn bản', [
-    h('p.muted', `Văn bản: ${documentPath}`),
-    p12.field,
-    h('div.field.wide', h('label', { htmlFor: 'sign-password' }, 'Mật khẩu của chứng thư số'), password,
-      h('div.note', 'Mật khẩu chỉ dùng để mở khóa lần ký này, không được lưu lại.')),
-    isPdf ? [signature.field, seal.field]
-      : h('p.muted', 'Chữ ký số trong tệp Word không có hình; ảnh chữ ký và con dấu chỉ hiện trên bản PDF.'),
-    h('div.field.wide', h('label', { htmlFor: 'sign-reason' }, 'Lý do ký (không bắt buộc)'), reason),
-    output.field,
-    message, h('div.row.end', after, go),
-  ]);
-  (p12.input.value ? password : p12.input).focus();
-  return d;
 }
 
 // revisions
@@ -731,6 +808,7 @@ document.addEventListener('keydown', (e) => {
   else if (mod && k === 's') { e.preventDefault(); app.saver.flush().catch(() => {}); }
   else if (mod && k === 'e') { e.preventDefault(); showExport(); }
   else if (mod && k === 'h') { e.preventDefault(); showHistory(); }
+  else if (mod && k === 'p') { e.preventDefault(); showSideTab(app.sideTab === 'preview' ? 'guidance' : 'preview'); }
   else if (e.altKey && ['1', '2', '3'].includes(e.key)) { e.preventDefault(); focusRegion(Number(e.key)); }
   else if (e.key === 'F6') {
     e.preventDefault();

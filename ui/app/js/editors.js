@@ -25,8 +25,12 @@ function bind(ctx, el, set, save) {
   return el;
 }
 
+// Element ids for label/control pairs: unique in the page, no randomness needed.
+let fieldIds = 0;
+const fieldId = () => `f${++fieldIds}`;
+
 function field(label, control, { wide = false, note = null, cls = '' } = {}) {
-  const id = control.id || newId('f');
+  const id = control.id || fieldId();
   control.id = id;
   return h(`div.field${wide ? '.wide' : ''}${cls ? '.' + cls : ''}`,
     h('label', { htmlFor: id }, label), control, note && h('div.note', note));
@@ -422,7 +426,17 @@ function nationalTarget(ctx, ind, period) {
   return nat && nat.targets.find((t) => t.period === nationalPeriod(period));
 }
 
-const fmtNum = (v) => String(v).replace('.', ',');
+/** A target value as typed in the plan: decimal comma, no grouping ("99,5"). */
+const decimalComma = (v) => String(v).replace('.', ',');
+
+/** A number the Vietnamese way: "." between thousands, "," before decimals (28.000,5). */
+export function fmtNum(v) {
+  const n = Number(v);
+  if (v === '' || v == null || !Number.isFinite(n)) return String(v ?? '');
+  const [int, dec] = String(Math.abs(n)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${n < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
+}
 
 function indicatorsEditor(ctx, group) {
   const plan = ctx.plan;
@@ -435,7 +449,9 @@ function indicatorsEditor(ctx, group) {
     h('div.row', button('+ Thêm chỉ tiêu riêng', () => addIndicator(ctx, { group }))));
 }
 
-export function addIndicator(ctx, { group, national = null }) {
+/** A new indicator of `group` (answering Khung minimum `national`, at its targets, when
+ * given), with an id not used in the plan. */
+function newIndicator(ctx, group, national) {
   const plan = ctx.plan;
   const periods = periodsOf(plan.meta.kind);
   let id = national ? `qg-${national.id}` : newId('ct');
@@ -444,17 +460,53 @@ export function addIndicator(ctx, { group, national = null }) {
     id, group, name: national ? nfc(wording(national.name, plan.meta.level)) : '', unit: national ? national.unit : '%',
     targets: periods.map((p) => {
       const t = national && national.targets.find((x) => x.period === nationalPeriod(p));
-      return { period: p, comparator: t ? t.comparator : '>=', value: t ? fmtNum(t.value) : '' };
+      return { period: p, comparator: t ? t.comparator : '>=', value: t ? decimalComma(t.value) : '' };
     }),
     method: '', lead_agency: '',
   };
   if (national) ind.national = national.id;
-  let index = plan.indicators.length;
-  for (let i = plan.indicators.length - 1; i >= 0; i--) if (plan.indicators[i].group === group) { index = i + 1; break; }
+  return ind;
+}
+
+/** Where a new indicator of `group` goes: after the group's last one. */
+function groupEnd(plan, group) {
+  for (let i = plan.indicators.length - 1; i >= 0; i--) if (plan.indicators[i].group === group) return i + 1;
+  return plan.indicators.length;
+}
+
+export function addIndicator(ctx, { group, national = null }) {
+  const plan = ctx.plan;
+  const ind = newIndicator(ctx, group, national);
+  const index = groupEnd(plan, group);
   plan.indicators.splice(index, 0, ind);
-  ctx.saver.commit({ op: 'put-item', item: { list: 'indicator', value: clone(ind) }, index }, { op: 'delete-item', list: 'indicator', id });
+  ctx.saver.commit({ op: 'put-item', item: { list: 'indicator', value: clone(ind) }, index }, { op: 'delete-item', list: 'indicator', id: ind.id });
   ctx.touched();
-  ctx.rerender({ focus: `indicator.${id}.${national ? 'targets[0].value' : 'name'}` });
+  ctx.rerender({ focus: `indicator.${ind.id}.${national ? 'targets[0].value' : 'name'}` });
+}
+
+/** The Khung's minimum indicators of `group` the plan does not answer yet. */
+export function missingMinimums(ctx, group) {
+  return ctx.framework.indicators.filter((n) => n.group === group && !ctx.plan.indicators.some((i) => i.national === n.id));
+}
+
+/** Adds every missing minimum indicator of `group` at the Khung's targets: one step, one
+ * Ctrl+Z. */
+export function addMissingMinimums(ctx, group) {
+  const plan = ctx.plan;
+  const edits = [];
+  const inverses = [];
+  for (const national of missingMinimums(ctx, group)) {
+    const ind = newIndicator(ctx, group, national);
+    const index = groupEnd(plan, group);
+    plan.indicators.splice(index, 0, ind);
+    edits.push({ op: 'put-item', item: { list: 'indicator', value: clone(ind) }, index });
+    inverses.push({ op: 'delete-item', list: 'indicator', id: ind.id });
+  }
+  if (!edits.length) return 0;
+  ctx.saver.commit(edits, inverses);
+  ctx.touched();
+  ctx.rerender();
+  return edits.length;
 }
 
 function moveItem(ctx, list, arr, item, delta, sameGroup) {
@@ -502,7 +554,7 @@ function indicatorCard(ctx, ind, periods) {
     const val = bind(ctx, input(cur.value, df(`${tf}.value`), { 'aria-label': `Chỉ tiêu kỳ ${p}`, inputmode: 'decimal', class: 'num' }), (v) => { ensure().value = v.trim(); }, save);
     const nat = nationalTarget(ctx, ind, p);
     return h('div.target', h('div.period', p.includes('-') ? `Giai đoạn ${p}` : `Năm ${p}`), h('div.row.tight', cmp, val),
-      h('div.national', nat ? `Tối thiểu toàn quốc: ${CMP[nat.comparator]} ${fmtNum(nat.value)}${ind.unit === '%' ? '%' : ' ' + ind.unit}` : 'Không có chỉ tiêu tối thiểu của Khung'));
+      h('div.national', nat ? `Tối thiểu toàn quốc: ${CMP[nat.comparator]} ${decimalComma(nat.value)}${ind.unit === '%' ? '%' : ' ' + ind.unit}` : 'Không có chỉ tiêu tối thiểu của Khung'));
   });
   const method = bind(ctx, textarea(ind.method, df('method'), 1, { 'aria-label': 'Phương pháp đo lường' }), (v) => { ind.method = v; }, save);
   const lead = bind(ctx, input(ind.lead_agency, df('lead_agency'), { list: 'bodies', 'aria-label': 'Cơ quan chủ trì theo dõi' }), (v) => { ind.lead_agency = v; }, save);
@@ -558,7 +610,9 @@ function addTask(ctx, area) {
   ctx.rerender({ focus: `task.${id}.name` });
 }
 
-function taskCard(ctx, t) {
+/** The fields of a task card; built when the card is first opened, so a section with
+ * many tasks opens fast. */
+function taskBody(ctx, t, summaryName) {
   const save = itemSaver(ctx, 'task', t);
   const df = (f) => `task.${t.id}.${f}`;
   const text = (label, prop, rows = 0, attrs = {}) => {
@@ -566,7 +620,6 @@ function taskCard(ctx, t) {
     bind(ctx, el, (v) => { t[prop] = v; if (prop === 'name') summaryName.textContent = v || 'Nhiệm vụ chưa đặt tên'; }, save);
     return field(label, el, { wide: rows > 0 });
   };
-  const summaryName = h('span.task-name', t.name || 'Nhiệm vụ chưa đặt tên');
   const month = (label, prop) => {
     const el = input(showMonth(t[prop]), df(prop), { placeholder: 'tháng/năm, ví dụ 03/2026' });
     const err = h('div.field-error', { attrs: { 'aria-live': 'polite' } });
@@ -576,7 +629,7 @@ function taskCard(ctx, t) {
       el.classList.toggle('invalid', !p.ok);
       if (p.ok) t[prop] = p.value;
     }, guarded(save, el));
-    return h('div.field', h('label', { htmlFor: (el.id = newId('f')) }, label), el, err);
+    return h('div.field', h('label', { htmlFor: (el.id = fieldId()) }, label), el, err);
   };
   const area = bind(ctx, select([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), `III.${n}. ${wording(ctx.fwIndex.get(`III.${n}`).heading, ctx.plan.meta.level)}`]), String(t.area), df('area')),
     (v) => { t.area = Number(v); }, save);
@@ -599,8 +652,7 @@ function taskCard(ctx, t) {
     return h('label.check', cb, ' ', ind.name || '(chỉ tiêu chưa đặt tên)');
   });
   const arr = ctx.plan.tasks;
-  const det = h('details.card.task', { open: ctx.openTasks.has(t.id), dataset: { item: `task.${t.id}` } },
-    h('summary', summaryName, h('span.muted', ` ${t.lead_unit || ''}${t.start ? ' · ' + showMonth(t.start) : ''}${t.end ? '–' + showMonth(t.end) : ''}`)),
+  return [
     h('div.card-head', h('span.spacer'),
       button('↑', () => moveItem(ctx, 'task', arr, t, -1, (o) => o.area === t.area), { attrs: { 'aria-label': 'Chuyển nhiệm vụ lên' } }),
       button('↓', () => moveItem(ctx, 'task', arr, t, 1, (o) => o.area === t.area), { attrs: { 'aria-label': 'Chuyển nhiệm vụ xuống' } }),
@@ -612,8 +664,23 @@ function taskCard(ctx, t) {
     h('div.grid2', text('Đơn vị chủ trì', 'lead_unit', 0, { list: 'bodies' }), field('Đơn vị phối hợp', coord)),
     h('div.grid3', month('Bắt đầu', 'start'), month('Kết thúc', 'end'), text('Cấp phê duyệt', 'approving_authority', 0)),
     h('div.grid2', h('fieldset.funding', { dataset: { field: df('funding') } }, h('legend', 'Nguồn kinh phí'), fixed, other), field('Kinh phí dự kiến (triệu đồng)', budget)),
-    h('fieldset.links', { dataset: { field: df('indicators') } }, h('legend', 'Chỉ tiêu liên quan'), links.length ? links : h('span.muted', 'Kế hoạch chưa có chỉ tiêu.')));
-  det.addEventListener('toggle', () => { if (det.open) ctx.openTasks.add(t.id); else ctx.openTasks.delete(t.id); });
+    h('fieldset.links', { dataset: { field: df('indicators') } }, h('legend', 'Chỉ tiêu liên quan'), links.length ? links : h('span.muted', 'Kế hoạch chưa có chỉ tiêu.'))];
+}
+
+function taskCard(ctx, t) {
+  const summaryName = h('span.task-name', t.name || 'Nhiệm vụ chưa đặt tên');
+  const det = h('details.card.task', { open: ctx.openTasks.has(t.id), dataset: { item: `task.${t.id}` } },
+    h('summary', summaryName, h('span.muted', ` ${t.lead_unit || ''}${t.start ? ' · ' + showMonth(t.start) : ''}${t.end ? '–' + showMonth(t.end) : ''}`)));
+  let built = false;
+  det.ensureBody = () => {
+    if (built) return;
+    built = true;
+    det.append(...taskBody(ctx, t, summaryName));
+  };
+  if (det.open) det.ensureBody();
+  det.addEventListener('toggle', () => {
+    if (det.open) { det.ensureBody(); ctx.openTasks.add(t.id); } else ctx.openTasks.delete(t.id);
+  });
   return det;
 }
 

@@ -7,12 +7,15 @@ function internals() {
   return t;
 }
 
-/** Calls a command; rejects with a Vietnamese message string. */
+/** Calls a command; rejects with an Error carrying the command's Vietnamese message and,
+ * when the command gives one, its `kind` (what the UI switches on, never the text). */
 export async function invoke(cmd, args = {}) {
   try {
     return await internals().invoke(cmd, args);
   } catch (e) {
-    throw new Error(typeof e === 'string' ? e : (e && e.message) || String(e));
+    const error = new Error(typeof e === 'string' ? e : (e && e.message) || String(e));
+    if (e && typeof e === 'object' && e.kind) error.kind = e.kind;
+    throw error;
   }
 }
 

@@ -160,18 +160,6 @@ export function locate(plan, finding, framework) {
   }
 }
 
-/** Findings per tree key. */
-export function countByKey(plan, findings, framework) {
-  const counts = new Map();
-  for (const f of findings) {
-    const { key } = locate(plan, f, framework);
-    const c = counts.get(key) || { error: 0, warning: 0, hint: 0 };
-    c[f.severity] = (c[f.severity] || 0) + 1;
-    counts.set(key, c);
-  }
-  return counts;
-}
-
 /** The period of the national target that an annual or phase target is compared with. */
 export function nationalPeriod(period) {
   if (period === '2025-2027' || period === '2028-2030') return period;

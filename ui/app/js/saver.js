@@ -74,9 +74,12 @@ export class Saver {
   }
 
   record(edit, inverse) {
+    // Leaving a field fires `change` with the value already saved: not an edit, and not
+    // an undo step (else the first Ctrl+Z would seem to do nothing).
+    if (inverse && JSON.stringify(edit) === JSON.stringify(inverse)) return;
     if (inverse) this.undoStack.push({ edit, inverse });
     this.redoStack = [];
-    this.send(edit);
+    for (const e of [].concat(edit)) this.send(e);
   }
 
   /** Saves every pending change now (before undo, export, close...). Resolves when
@@ -94,7 +97,8 @@ export class Saver {
     if (this.failed) throw this.failed;
   }
 
-  /** An immediate change (a click: add, delete, move, insert). */
+  /** An immediate change (a click: add, delete, move, insert). `edit` and `inverse` may
+   * be lists: one step of several edits, undone in reverse order. */
   commit(edit, inverse) {
     for (const key of [...this.pending.keys()]) this.flushKey(key);
     this.record(edit, inverse);
@@ -123,25 +127,25 @@ export class Saver {
     this.status();
   }
 
-  /** Undo the last edit; resolves true when something was undone. */
+  /** Undo the last step; resolves to the step ({edit, inverse}) or null. */
   async undo() {
     await this.flush().catch(() => {});
     const step = this.undoStack.pop();
-    if (!step) return false;
+    if (!step) return null;
     this.redoStack.push(step);
-    for (const e of [].concat(step.inverse)) this.send(e);
+    for (const e of [].concat(step.inverse).reverse()) this.send(e);
     await this.queue;
-    return true;
+    return step;
   }
 
   async redo() {
     await this.flush().catch(() => {});
     const step = this.redoStack.pop();
-    if (!step) return false;
+    if (!step) return null;
     this.undoStack.push(step);
-    this.send(step.edit);
+    for (const e of [].concat(step.edit)) this.send(e);
     await this.queue;
-    return true;
+    return step;
   }
 
   reset() {
