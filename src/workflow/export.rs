@@ -85,6 +85,7 @@ pub struct Export {
     plan: Plan,
     source: PathBuf,
     output: PathBuf,
+    draft: bool,
 }
 
 /// Checks the request, saves a revision and takes the plan; the slow part is [`Export::run`],
@@ -101,6 +102,7 @@ pub fn prepare(file: &mut PlanFile, format: ExportFormat, output: &Path) -> Resu
         plan: file.load()?,
         source: file.path().to_owned(),
         output: output.to_owned(),
+        draft: false,
     })
 }
 
@@ -109,10 +111,16 @@ impl Export {
         &self.output
     }
 
+    /// Marks every page "DỰ THẢO" (a plan exported for review, not for signing). Only
+    /// the PDF engine prints the mark so far; Word and JSON exports are unchanged.
+    pub fn draft(self, draft: bool) -> Export {
+        Export { draft, ..self }
+    }
+
     /// Builds the document and writes it; `progress` gets a percentage and the stage in
     /// Vietnamese. Returns where the file was written.
     pub fn run(self, progress: &dyn Fn(u8, &str)) -> Result<PathBuf> {
-        let bytes = render(self.format, &self.plan, progress)?;
+        let bytes = render(self.format, &self.plan, self.draft, progress)?;
         progress(80, "Đang ghi tệp…");
         output::write(&self.source, &self.output, &bytes)
     }
@@ -125,8 +133,13 @@ pub fn export_file(input: &Path, format: ExportFormat, output: Option<&Path>) ->
     prepare(&mut file, format, &output)?.run(&|_, _| {})
 }
 
-/// The bytes of `plan` in `format`.
-fn render(format: ExportFormat, plan: &Plan, progress: &dyn Fn(u8, &str)) -> Result<Vec<u8>> {
+/// The bytes of `plan` in `format`, with the draft mark when asked.
+fn render(
+    format: ExportFormat,
+    plan: &Plan,
+    draft: bool,
+    progress: &dyn Fn(u8, &str),
+) -> Result<Vec<u8>> {
     let failed = |detail: String| Error::Render {
         format: match format {
             ExportFormat::Docx => "Word",
@@ -142,7 +155,10 @@ fn render(format: ExportFormat, plan: &Plan, progress: &dyn Fn(u8, &str)) -> Res
         }
         ExportFormat::Docx | ExportFormat::Pdf => {
             progress(20, "Đang dàn trang văn bản…");
-            let doc = document::build(plan);
+            let mut doc = document::build(plan);
+            if draft {
+                doc.properties.draft_mark = Some(document::DRAFT_MARK.to_owned());
+            }
             if format == ExportFormat::Docx {
                 progress(50, "Đang ghi tệp Word…");
                 docx::write(&doc).map_err(|e| failed(e.to_string()))
