@@ -98,6 +98,8 @@ pub enum ErrorKind {
     NewerVersion,
     /// The plan file is open in another program.
     Locked,
+    /// The plan file (or its folder) cannot be written: it opens read-only.
+    ReadOnly,
     /// The plan file is damaged.
     Corrupt,
     /// The request itself is invalid (a field, a year, a path, an edit).
@@ -141,6 +143,8 @@ fn store_kind(e: &StoreError) -> ErrorKind {
         StoreError::NotAPlanFile(_) => ErrorKind::NotAPlan,
         StoreError::NewerVersion { .. } => ErrorKind::NewerVersion,
         StoreError::Locked(_) => ErrorKind::Locked,
+        StoreError::ReadOnly(_) => ErrorKind::ReadOnly,
+        StoreError::OutOfRange(_) | StoreError::TooDeep => ErrorKind::Invalid,
         StoreError::Corrupt { .. } | StoreError::BadData(_) => ErrorKind::Corrupt,
         StoreError::MissingItem { .. }
         | StoreError::DuplicateItem { .. }

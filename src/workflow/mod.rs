@@ -26,17 +26,3 @@ pub use export::ExportFormat;
 pub use new_plan::{KindChoice, NewPlan};
 pub use open::PlanState;
 pub use sign::{KeySource, SignDocument, Signed};
-
-/// An I/O error in words a drafter can act on; the system's own text (often English)
-/// only for the rare cases without one.
-pub(crate) fn io_detail(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "không tìm thấy tệp hoặc thư mục".to_owned(),
-        K::PermissionDenied => "không có quyền truy cập".to_owned(),
-        K::IsADirectory => "đó là một thư mục".to_owned(),
-        K::StorageFull => "ổ đĩa đã đầy".to_owned(),
-        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".to_owned(),
-        _ => e.to_string(),
-    }
-}

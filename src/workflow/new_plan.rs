@@ -88,7 +88,7 @@ pub fn create(request: &NewPlan) -> Result<(PlanFile, Plan)> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| super::Error::Write {
             path: dir.to_owned(),
-            detail: super::io_detail(&e),
+            detail: crate::store::io_message(&e),
         })?;
     }
     let plan = if request.sample {

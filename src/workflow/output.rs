@@ -34,7 +34,7 @@ pub fn write(input: &Path, output: &Path, bytes: &[u8]) -> Result<PathBuf> {
     check(input, output)?;
     crate::atomic_file::write(output, bytes).map_err(|e| Error::Write {
         path: output.to_owned(),
-        detail: super::io_detail(&e),
+        detail: crate::store::io_message(&e),
     })?;
     Ok(output.to_owned())
 }

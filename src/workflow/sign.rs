@@ -137,6 +137,6 @@ fn read(path: &Path, what: &'static str) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::Read {
         what,
         path: path.to_owned(),
-        detail: super::io_detail(&e),
+        detail: crate::store::io_message(&e),
     })
 }
