@@ -25,5 +25,14 @@ pub fn write_with(
     fill(staging.as_file_mut())?;
     staging.as_file().sync_all()?;
     staging.persist(path).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+    sync_dir(dir)
+}
+
+/// Makes a rename or a new file in `dir` durable. Unix only: Windows cannot open a folder
+/// as a file, and NTFS journals the rename itself.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    if cfg!(unix) {
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }

@@ -78,7 +78,7 @@ impl PlanFile {
                 StoreError::Io(e.error)
             }
         })?;
-        std::fs::File::open(dir)?.sync_all()?;
+        crate::atomic_file::sync_dir(dir)?;
         PlanFile::open(path)
     }
 
