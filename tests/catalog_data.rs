@@ -127,6 +127,26 @@ fn supersession_points_to_other_existing_documents() {
 }
 
 #[test]
+fn effective_dates_follow_issue_and_name_their_source() {
+    for d in &catalog().legal_documents {
+        let Some(e) = &d.effective else { continue };
+        assert!(
+            d.date.is_some_and(|issued| issued <= e.date),
+            "{}: in force before it was issued",
+            d.id
+        );
+        assert!(e.source.contains("https://"), "{}: {}", d.id, e.source);
+    }
+    // The Luật Chuyển đổi số, which replaces the Luật Công nghệ thông tin, applies from
+    // 01/7/2026.
+    assert_eq!(
+        doc("luat-chuyen-doi-so").in_force_from(),
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+    );
+    assert_eq!(doc("2629/QĐ-TTg").in_force_from(), doc("2629/QĐ-TTg").date);
+}
+
+#[test]
 fn sources_name_seed_files() {
     let dir = seeds_dir();
     for d in &catalog().legal_documents {

@@ -214,8 +214,17 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         .iter()
         .find(|p| p.text.starts_with("Số:"))
         .expect("số, ký hiệu");
+    // The ký hiệu is one unbreakable word: a word joiner after its hyphen.
     assert!(
-        Regex::new(number_pattern).unwrap().is_match(&number.text),
+        number.text.contains("/\u{2060}KH-\u{2060}"),
+        "{:?}",
+        number.text
+    );
+    let read = |t: &str| t.replace(['\n', '\u{a0}'], " ").replace('\u{2060}', "");
+    assert!(
+        Regex::new(number_pattern)
+            .unwrap()
+            .is_match(&read(&number.text)),
         "{:?} !~ {number_pattern}",
         number.text
     );
@@ -224,8 +233,10 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     // ô 4: place and date, italic 13–14, the decree's date format
     let date = header_paras
         .iter()
-        .find(|p| p.text.contains(", ngày "))
+        .find(|p| p.text.contains(", ngày"))
         .expect("địa danh, ngày tháng");
+    // The date is one unbreakable phrase: no-break spaces inside it.
+    assert!(date.text.contains("ngày\u{a0}"), "{:?}", date.text);
     assert!(date.italic && !date.bold && (13.0..=14.0).contains(&date.size_pt));
     assert_eq!(
         date.table.unwrap(),
@@ -233,8 +244,9 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         "right column, the row of Số"
     );
     let date_re = Regex::new(r"^(.+), ngày (\d\d) tháng (\d\d?) năm (\d{4})$").unwrap();
+    let date_text = read(&date.text);
     let caps = date_re
-        .captures(&date.text)
+        .captures(&date_text)
         .unwrap_or_else(|| panic!("{}", date.text));
     assert_eq!(&caps[1], plan.header.place);
     let issued = plan.header.date.unwrap();
@@ -251,7 +263,7 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     // --- the rules: drawn (paragraph borders), centred, of the layout's lengths
     let rules: Vec<&Para> = paras
         .iter()
-        .filter(|p| p.bottom_border.is_some() && p.text.is_empty())
+        .filter(|p| p.section == 0 && p.bottom_border.is_some() && p.text.is_empty())
         .collect();
     assert_eq!(
         rules.len(),
@@ -301,15 +313,16 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         paras[index(motto_rule) - 1].text,
         "Độc lập - Tự do - Hạnh phúc"
     );
+    // The trích yếu, with its balanced line break and its no-break glue, reads as typed.
     assert_eq!(
-        paras[index(subject_rule) - 1].text,
+        read(&paras[index(subject_rule) - 1].text),
         plan.header.subject.trim()
     );
 
     // --- title: "KẾ HOẠCH" and the trích yếu, bold, centred, 13–14
     let title = find(paras, "KẾ HOẠCH");
     assert!(title.bold && title.align == "center" && (13.0..=14.0).contains(&title.size_pt));
-    let subject = find(paras, plan.header.subject.trim());
+    let subject = &paras[index(subject_rule) - 1];
     assert!(subject.bold && subject.align == "center");
 
     // --- căn cứ: italic, justified, ";" then "." at the end
@@ -345,7 +358,7 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         );
     }
     // headings: mục upper bold; khoản bold; kept with the next paragraph
-    let muc: Vec<&Para> = paras.iter().filter(|p| p.style == "KhHeading1").collect();
+    let muc: Vec<&Para> = paras.iter().filter(|p| p.style == "Heading1").collect();
     assert!(muc.len() >= 6);
     let roman = Regex::new(r"^[IVX]+\. \S").unwrap();
     for h in &muc {
@@ -353,17 +366,17 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         assert_eq!(h.text, h.text.to_uppercase());
         assert!(h.bold && h.keep_next && h.size_pt == 14.0);
     }
-    let khoan: Vec<&Para> = paras.iter().filter(|p| p.style == "KhHeading2").collect();
+    let khoan: Vec<&Para> = paras.iter().filter(|p| p.style == "Heading2").collect();
     let arabic = Regex::new(r"^\d+\. \S").unwrap();
     for h in &khoan {
         assert!(arabic.is_match(&h.text) && h.bold && h.keep_next, "{h:?}");
     }
     let sub_khoan = Regex::new(r"^\d+\.\d+\. \S").unwrap();
-    for h in paras.iter().filter(|p| p.style == "KhHeading3") {
+    for h in paras.iter().filter(|p| p.style == "Heading3") {
         assert!(sub_khoan.is_match(&h.text), "{:?}", h.text);
     }
     let diem = Regex::new(r"^[a-zđ]\d*\) \S").unwrap();
-    for h in paras.iter().filter(|p| p.style == "KhHeading4") {
+    for h in paras.iter().filter(|p| p.style == "Heading4") {
         assert!(diem.is_match(&h.text), "{:?}", h.text);
     }
 
@@ -464,13 +477,26 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
         assert!(heading[1].bold && heading[1].text == heading[1].text.to_uppercase());
         assert!(heading[2].italic && heading[2].align == "center");
         assert!(
-            heading[2].text.starts_with(&format!(
+            read(&heading[2].text).starts_with(&format!(
                 "(Kèm theo Kế hoạch số {} ngày ",
                 plan.header.number
             )) && heading[2].text.ends_with(')'),
             "{:?}",
             heading[2].text
         );
+        // Mẫu 2.1: the "(Kèm theo …)" line has its short rule under it.
+        let note_at = paras
+            .iter()
+            .position(|p| std::ptr::eq(p, heading[2]))
+            .unwrap();
+        let rule = &paras[note_at + 1];
+        assert!(
+            rule.text.is_empty() && rule.bottom_border.is_some() && rule.left == rule.right,
+            "{rule:?}"
+        );
+        let landscape_text = twips(297.0 - 20.0 - 15.0);
+        let len = twips_to_mm(landscape_text - rule.left - rule.right);
+        assert!((30.0..=60.0).contains(&len), "note rule {len} mm");
         let (_, table) = body
             .tables
             .iter()
@@ -575,7 +601,7 @@ fn the_same_plan_gives_the_same_bytes() {
     let text = Package::read(&c);
     assert!(text
         .part("word/document.xml")
-        .contains("ngày 03 tháng 02 năm 2026"));
+        .contains("ngày\u{a0}03\u{a0}tháng\u{a0}02\u{a0}năm\u{a0}2026"));
     assert!(text
         .part("docProps/core.xml")
         .contains("2026-02-03T00:00:00Z"));

@@ -358,6 +358,118 @@ fn legal_none() {
 }
 
 #[test]
+fn legal_bases_listed_in_section_i_count() {
+    let mut p = tinh();
+    let bases: Vec<String> = p
+        .opening
+        .legal_bases
+        .iter()
+        .map(|b| format!("{};", b.citation()))
+        .collect();
+    p.opening.legal_bases.clear();
+    p.opening.implementing = None;
+    let section = p.sections.iter_mut().find(|s| s.id == "I").unwrap();
+    section.content = bases.iter().map(|b| Block::dash(b.as_str())).collect();
+    let found = validate_with(&p, &ctx());
+    assert!(
+        found.iter().all(|f| !f.rule.starts_with("legal.")),
+        "{}",
+        show(&found)
+    );
+    // A sentence about the plan's grounds is not a list of legal bases.
+    p.sections.iter_mut().find(|s| s.id == "I").unwrap().content = vec![Block::paragraph(
+        "Kế hoạch được xây dựng trên cơ sở thực tiễn của tỉnh.",
+    )];
+    assert_eq!(of("legal.none", &p).len(), 1);
+}
+
+#[test]
+fn indicator_duplicate() {
+    // A copied indicator of the drafter's own (not from the Khung) is flagged like a
+    // copied Khung one.
+    let base = tinh();
+    let at = format!(
+        "{}-copy",
+        base.indicators
+            .iter()
+            .find(|i| i.national.is_none())
+            .unwrap()
+            .id
+    );
+    let copy_id = at.clone();
+    let f = fires(
+        "indicator.duplicate",
+        W,
+        base,
+        move |p| {
+            let mut copy = p
+                .indicators
+                .iter()
+                .find(|i| i.national.is_none())
+                .unwrap()
+                .clone();
+            copy.id = copy_id;
+            p.indicators.push(copy);
+        },
+        (Part::Indicator, Some(&at), Some("name")),
+    );
+    assert!(!f.message.contains(&at), "no internal id: {}", f.message);
+}
+
+#[test]
+fn messages_name_things_as_the_drafter_sees_them() {
+    let mut p = tinh();
+    // An unnamed task, a copied task, an unnamed indicator, two indicators answering the
+    // same Khung minimum, a task linked to an indicator that is gone.
+    p.tasks[0].name.clear();
+    let mut copy = p.tasks[1].clone();
+    copy.id = "nv-p7jva9ai".into();
+    p.tasks.push(copy);
+    p.tasks[2].indicators.push("ct-da-xoa".into());
+    p.indicators[0].name.clear();
+    let twin = p.indicators[1].clone();
+    p.indicators.push(Indicator {
+        id: "ct-q1w2e3r4".into(),
+        ..twin
+    });
+    let found = validate_with(&p, &ctx());
+    for rule in [
+        "task.name-missing",
+        "task.near-duplicate",
+        "task.indicator-unknown",
+        "indicator.name-missing",
+        "indicator.national-duplicate",
+    ] {
+        assert!(
+            found.iter().any(|f| f.rule == rule),
+            "{rule}: {}",
+            show(&found)
+        );
+    }
+    let ids: Vec<&str> = p
+        .tasks
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(p.indicators.iter().map(|i| i.id.as_str()))
+        .chain(["ct-da-xoa"])
+        .collect();
+    for f in &found {
+        for text in [&f.message, &f.hint] {
+            assert!(
+                ids.iter().all(|id| !text.contains(id)),
+                "{}: an internal id in «{text}»",
+                f.rule
+            );
+            assert!(
+                !text.contains("plan.") && !text.contains("]."),
+                "{}: a JSON path in «{text}»",
+                f.rule
+            );
+        }
+    }
+}
+
+#[test]
 fn legal_key_document_missing() {
     let f = fires(
         "legal.key-document-missing",
@@ -553,12 +665,22 @@ fn legal_superseded() {
         title: "Công nghệ thông tin".into(),
         catalog_id: None,
     });
+    // The Luật Chuyển đổi số replaces the Luật Công nghệ thông tin only from 01/7/2026:
+    // a plan issued before cites the old law rightly.
+    let found = of("legal.superseded", &p);
+    assert_eq!(found.len(), 1, "{}", show(&found));
+    p.header.date = date(2026, 7, 15);
     let found = of("legal.superseded", &p);
     assert_eq!(found.len(), 2, "{}", show(&found));
     assert!(
         found[1].hint.contains("Luật Chuyển đổi số"),
         "{}",
         found[1].hint
+    );
+    assert!(
+        found[1].message.contains("từ ngày 01/7/2026"),
+        "{}",
+        found[1].message
     );
 }
 
@@ -1322,7 +1444,12 @@ fn task_near_duplicate() {
         },
         (Part::Task, Some("nv-999"), Some("name")),
     );
-    assert!(f.message.contains(&first.id), "{}", f.message);
+    // The earlier task is named as the drafter sees it, not by its id.
+    assert!(
+        f.message.contains(&first.name) && !f.message.contains(&first.id),
+        "{}",
+        f.message
+    );
     // The same task under a narrower scope ("– lĩnh vực y tế") is not a duplicate.
     let mut p = tinh();
     let mut scoped = p.tasks[4].clone();
@@ -1528,6 +1655,30 @@ fn signer_position_level() {
     p.signer.capacities.clear();
     p.signer.position = "BỘ TRƯỞNG".into();
     assert!(validate_with(&p, &ctx()).is_empty());
+}
+
+#[test]
+fn signer_collective_line_missing() {
+    // Issued practice: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" is a
+    // warning that explains both forms, not an error.
+    let f = fires(
+        "signer.collective-line-missing",
+        W,
+        tinh(),
+        |p| {
+            p.signer.capacities = vec![SigningCapacity {
+                authority: SigningAuthority::KyThay,
+                on_behalf_of: "CHỦ TỊCH".into(),
+            }];
+            p.signer.position = "PHÓ CHỦ TỊCH".into();
+        },
+        (Part::Signer, None, Some("capacities")),
+    );
+    assert!(f.message.contains("TM. ỦY BAN NHÂN DÂN") && f.message.contains("KT. CHỦ TỊCH"));
+    let mut p = tinh();
+    p.signer.capacities.remove(0);
+    let all = validate_with(&p, &ctx());
+    assert!(all.iter().all(|f| f.severity != E), "{}", show(&all));
 }
 
 #[test]

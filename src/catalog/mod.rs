@@ -62,6 +62,10 @@ pub struct LegalDocument {
     #[serde(default)]
     pub number: String,
     pub date: Option<NaiveDate>,
+    /// When it takes effect, where that is later than `date` (a law); otherwise it
+    /// applies from the day it is issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Effective>,
     pub issuer: String,
     /// Trích yếu, as it follows the issuer in a citation ("về đột phá phát triển …").
     pub title: String,
@@ -72,7 +76,20 @@ pub struct LegalDocument {
     pub sources: Vec<String>,
 }
 
+/// The day a document takes effect, and where that was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Effective {
+    pub date: NaiveDate,
+    pub source: String,
+}
+
 impl LegalDocument {
+    /// The day it applies from: its effective date, else the day it was issued.
+    pub fn in_force_from(&self) -> Option<NaiveDate> {
+        self.effective.as_ref().map(|e| e.date).or(self.date)
+    }
+
     /// The document as a "Căn cứ" entry of a plan.
     pub fn to_legal_basis(&self) -> LegalBasis {
         LegalBasis {

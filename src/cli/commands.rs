@@ -116,7 +116,7 @@ fn info(file: &Path) -> Result<(), Failure> {
         "Địa danh, ngày:   {}, {}",
         or_dash(&h.place),
         h.date
-            .map(|d| d.format("%d/%m/%Y").to_string())
+            .map(khcds::document::format::numeric_date)
             .unwrap_or_else(|| "—".into())
     );
     println!("Trích yếu:        {}", or_dash(&h.subject));

@@ -1,9 +1,10 @@
 //! Phụ lục I (danh mục chỉ tiêu) and Phụ lục II (danh mục nhiệm vụ, dự án): landscape
 //! page sections with their own page numbering and tables.
 
-use super::body::value_with_unit;
-use super::format::{amount, month_range, period_heading, roman, short_date, upper};
-use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Table};
+use super::format::{
+    amount, bare_value, date_in_words, month_range, period_heading, roman, upper, value_with_unit,
+};
+use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Rule, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
@@ -44,7 +45,7 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
     let period = upper(&plan.meta.kind.label()).replace('–', " - ");
     if let Some(label) = labels.indicators {
         let title = format!("DANH MỤC CHỈ TIÊU CHUYỂN ĐỔI SỐ {period}");
-        let mut blocks = heading(plan, &label, &title);
+        let mut blocks = heading(plan, layout, &label, &title);
         blocks.push(Block::Table(indicator_table(plan, framework, layout)));
         out.push(PageSection {
             orientation: Orientation::Landscape,
@@ -53,7 +54,7 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
     }
     if let Some(label) = labels.tasks {
         let title = format!("DANH MỤC NHIỆM VỤ, DỰ ÁN CHUYỂN ĐỔI SỐ {period}");
-        let mut blocks = heading(plan, &label, &title);
+        let mut blocks = heading(plan, layout, &label, &title);
         blocks.push(Block::Table(task_table(plan, framework, layout)));
         out.push(PageSection {
             orientation: Orientation::Landscape,
@@ -64,7 +65,7 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
 }
 
 /// "Phụ lục I", the title, "(Kèm theo Kế hoạch số … ngày … của …)".
-fn heading(plan: &Plan, label: &str, title: &str) -> Vec<Block> {
+fn heading(plan: &Plan, layout: &Layout, label: &str, title: &str) -> Vec<Block> {
     let h = &plan.header;
     let number = if h.number.trim().is_empty() {
         "     ".to_owned()
@@ -83,10 +84,13 @@ fn heading(plan: &Plan, label: &str, title: &str) -> Vec<Block> {
         Block::Paragraph(Paragraph::new(
             Role::AppendixNote,
             format!(
-                "(Kèm theo Kế hoạch số {number} ngày {}{of})",
-                short_date(h.date)
+                "(Kèm theo Kế hoạch số {number} {}{of})",
+                date_in_words(h.date)
             ),
         )),
+        Block::Rule(Rule {
+            length_mm: layout.appendix_note_rule_mm(),
+        }),
     ]
 }
 
@@ -270,7 +274,11 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
         ) {
             (Some(_), _) => "—".to_owned(),
             (None, Some(t)) if !t.value.trim().is_empty() => {
-                format!("{} {}", t.comparator.symbol(), t.value.trim())
+                format!(
+                    "{} {}",
+                    t.comparator.symbol(),
+                    bare_value(&t.value, &i.unit)
+                )
             }
             _ => String::new(),
         };

@@ -2,7 +2,7 @@
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
 use super::appendix;
-use super::format::{letter, roman, upper};
+use super::format::{letter, roman, upper, value_with_unit};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
@@ -114,16 +114,17 @@ fn section_blocks(
 
 /// A drafter's paragraph or "-"/"+" item as a body paragraph.
 fn content_block(block: &ContentBlock) -> Block {
-    let runs = match block {
-        ContentBlock::Paragraph { text } => text.0.clone(),
+    let (role, runs) = match block {
+        ContentBlock::Paragraph { text } => (Role::Body, text.0.clone()),
+        ContentBlock::Heading { text } => (Role::RunInHeading, text.0.clone()),
         ContentBlock::Bullet { level, text } => {
             let mut runs = vec![Run::plain(format!("{} ", level.mark()))];
             runs.extend(text.0.iter().cloned());
-            runs
+            (Role::Body, runs)
         }
     };
     Block::Paragraph(Paragraph {
-        role: Role::Body,
+        role,
         runs,
         keep_with_next: false,
     })
@@ -248,17 +249,6 @@ pub(super) fn indicator_sentence(indicator: &Indicator, kind: PlanKind) -> Strin
         format!("- {name}.")
     } else {
         format!("- {name}: {}.", targets.join("; "))
-    }
-}
-
-/// "95%", "cấp độ 4", "30 sáng kiến".
-pub(super) fn value_with_unit(value: &str, unit: &str) -> String {
-    let unit = unit.trim();
-    match unit {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        "cấp độ" | "mức" => format!("{unit} {value}"),
-        _ => format!("{value} {unit}"),
     }
 }
 

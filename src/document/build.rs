@@ -1,6 +1,6 @@
 //! Plan → document.
 
-use super::{appendix, body, opening, Document, PageSection, Properties};
+use super::{appendix, body, glue, opening, Document, PageSection, Properties};
 use crate::framework::{self, Framework};
 use crate::layout::{Layout, Orientation};
 use crate::model::Plan;
@@ -21,6 +21,7 @@ pub(super) fn build_with(plan: &Plan, framework: &Framework) -> Document {
         blocks,
     }];
     sections.extend(appendix::appendices(plan, framework, &layout));
+    glue::apply(&mut sections);
     Document {
         properties: properties(plan),
         layout,

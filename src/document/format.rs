@@ -4,22 +4,28 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{MonthYear, Period};
 
-/// "Hà Nội, ngày 05 tháng 3 năm 2026": day < 10 padded, month padded only for 1 and 2
-/// (Nghị định 30, Phụ lục I). Without a date, blanks for the clerk to fill in.
+/// "Hà Nội, ngày 05 tháng 3 năm 2026" (Nghị định 30, Phụ lục I). Without a date, blanks
+/// for the clerk to fill in.
 pub fn place_and_date(place: &str, date: Option<NaiveDate>) -> String {
     let place = if place.trim().is_empty() {
         "……"
     } else {
         place.trim()
     };
+    format!("{place}, {}", date_in_words(date))
+}
+
+/// "ngày 05 tháng 3 năm 2026": day < 10 padded, month padded only for 1 and 2; without a
+/// date, blanks for the clerk to fill in.
+pub fn date_in_words(date: Option<NaiveDate>) -> String {
     match date {
         Some(d) => format!(
-            "{place}, ngày {:02} tháng {} năm {}",
+            "ngày {:02} tháng {} năm {}",
             d.day(),
             month_in_date(d.month()),
             d.year()
         ),
-        None => format!("{place}, ngày      tháng      năm 20…"),
+        None => "ngày      tháng      năm 20…".to_owned(),
     }
 }
 
@@ -32,12 +38,15 @@ pub fn month_in_date(month: u32) -> String {
     }
 }
 
-/// "29/12/2025", as in citations and appendix notes.
-pub fn short_date(date: Option<NaiveDate>) -> String {
-    match date {
-        Some(d) => d.format("%d/%m/%Y").to_string(),
-        None => "     /     /20…".to_owned(),
-    }
+/// "01/4/2025", "11/01/2024": a date written with slashes, as in citations, appendix
+/// notes and messages — the same padding as the header date (day < 10, months 1–2).
+pub fn numeric_date(date: NaiveDate) -> String {
+    format!(
+        "{:02}/{}/{}",
+        date.day(),
+        month_in_date(date.month()),
+        date.year()
+    )
 }
 
 /// "12.345,5": thousands with ".", decimals with ",".
@@ -87,6 +96,33 @@ pub fn period_heading(period: Period) -> String {
             p.to_string().replace('-', " - "),
             p.end_year()
         ),
+    }
+}
+
+/// A value without the unit the drafter may have typed into it ("80%" with unit "%" →
+/// "80", "cấp độ 3" with unit "cấp độ" → "3"): the unit is written once, by the document.
+pub fn bare_value<'a>(value: &'a str, unit: &str) -> &'a str {
+    let (value, unit) = (value.trim(), unit.trim());
+    if unit.is_empty() {
+        return value;
+    }
+    value
+        .strip_suffix(unit)
+        .or_else(|| value.strip_prefix(unit))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .unwrap_or(value)
+}
+
+/// "95%", "cấp độ 4", "30 sáng kiến" — also when the value was typed with its unit.
+pub fn value_with_unit(value: &str, unit: &str) -> String {
+    let value = bare_value(value, unit);
+    let unit = unit.trim();
+    match unit {
+        "" => value.to_owned(),
+        "%" => format!("{value}%"),
+        "cấp độ" | "mức" => format!("{unit} {value}"),
+        _ => format!("{value} {unit}"),
     }
 }
 
@@ -160,6 +196,20 @@ mod tests {
             place_and_date("Huế", d(2026, 1, 1)),
             "Huế, ngày 01 tháng 01 năm 2026"
         );
+        let n = |y, m, day| numeric_date(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        assert_eq!(n(2025, 4, 1), "01/4/2025");
+        assert_eq!(n(2024, 1, 11), "11/01/2024");
+        assert_eq!(n(2024, 12, 22), "22/12/2024");
+    }
+
+    #[test]
+    fn a_unit_typed_with_the_value_is_written_once() {
+        assert_eq!(value_with_unit("80%", "%"), "80%");
+        assert_eq!(value_with_unit(" 80 % ", "%"), "80%");
+        assert_eq!(value_with_unit("cấp độ 3", "cấp độ"), "cấp độ 3");
+        assert_eq!(value_with_unit("30 sáng kiến", "sáng kiến"), "30 sáng kiến");
+        assert_eq!(value_with_unit("95", "%"), "95%");
+        assert_eq!(bare_value("%", "%"), "%");
     }
 
     #[test]

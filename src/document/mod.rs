@@ -9,6 +9,7 @@ mod appendix;
 mod body;
 mod build;
 pub mod format;
+mod glue;
 mod opening;
 
 pub use build::build;

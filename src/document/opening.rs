@@ -3,7 +3,7 @@
 use super::format::{place_and_date, upper};
 use super::{Block, Columns, Paragraph, Rule};
 use crate::layout::{Layout, Role};
-use crate::model::{Plan, Run};
+use crate::model::{LegalBasesForm, Plan, Run};
 
 const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -47,7 +47,7 @@ pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
     vec![
         Block::Columns(header),
         para(Role::DocumentTitle, "KẾ HOẠCH"),
-        para(Role::Subject, h.subject.trim()),
+        para(Role::Subject, subject_lines(h.subject.trim())),
         Block::Rule(Rule {
             length_mm: layout.subject_rule_mm(),
         }),
@@ -87,6 +87,58 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
     lines
 }
 
+/// The trích yếu with its line breaks: where the drafter put them; otherwise, when it
+/// is longer than a line, one break — before a phrase ("giai đoạn …", "năm …", "gắn
+/// với …") when both lines then read well, else where the two lines come out about
+/// equally long (issued plans centre a balanced pair rather than a full line over a
+/// short remainder). A date or year range is never split (see [`glue`](super::glue)).
+fn subject_lines(subject: &str) -> String {
+    /// About the characters of a line of 14 pt bold text across the portrait text width.
+    const ONE_LINE_CHARS: usize = 64;
+    /// Words that open a phrase of a trích yếu, where issued plans break it.
+    const PHRASES: [&str; 8] = [
+        "giai đoạn ",
+        "năm ",
+        "gắn với ",
+        "thực hiện ",
+        "về ",
+        "trên địa bàn ",
+        "đến năm ",
+        "của ",
+    ];
+    if subject.contains('\n') {
+        return subject
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    let glued = super::glue::glue(subject);
+    let total = glued.chars().count();
+    if total <= ONE_LINE_CHARS {
+        return glued;
+    }
+    // (is not a phrase start, imbalance, byte offset) of each space: a phrase start
+    // where both lines fit and the shorter is at least a quarter, else the best balance.
+    let best = glued
+        .char_indices()
+        .filter(|(_, c)| *c == ' ')
+        .map(|(at, _)| {
+            let left = glued[..at].chars().count();
+            let right = total - left - 1;
+            let phrase = PHRASES.iter().any(|p| glued[at + 1..].starts_with(p))
+                && left.max(right) <= ONE_LINE_CHARS
+                && left.min(right) * 4 >= total;
+            (!phrase, left.abs_diff(right), at)
+        })
+        .min();
+    match best {
+        Some((_, _, at)) => format!("{}\n{}", &glued[..at], &glued[at + 1..]),
+        None => glued,
+    }
+}
+
 /// Strips the punctuation a drafter may have typed at the end of a line, so the
 /// document can put its own (";" between căn cứ lines, "." after the last).
 fn bare(text: &str) -> &str {
@@ -95,42 +147,75 @@ fn bare(text: &str) -> &str {
         .trim_end()
 }
 
-/// Căn cứ lines, the "Thực hiện …" paragraph, "Theo đề nghị của …", the issuing sentence.
+/// "Theo đề nghị của …" as typed, with or without those words.
+fn proposal(proposed_by: &str) -> Option<String> {
+    let who = bare(proposed_by);
+    let who = ["Theo đề nghị của ", "theo đề nghị của "]
+        .iter()
+        .find_map(|p| who.strip_prefix(p))
+        .unwrap_or(who)
+        .trim();
+    (!who.is_empty()).then(|| format!("Theo đề nghị của {who}"))
+}
+
+/// The opening in the form the drafter chose: "Căn cứ …;" lines, a lead-in and "- …;"
+/// items, or one "Thực hiện …" paragraph naming them; then the drafter's own "Thực hiện
+/// …" paragraph, "Theo đề nghị của …" and the issuing sentence.
 pub(super) fn opening(plan: &Plan) -> Vec<Block> {
     let o = &plan.opening;
-    let mut bases: Vec<String> = o
+    let citations: Vec<String> = o
         .legal_bases
         .iter()
-        .map(|b| format!("Căn cứ {}", bare(&b.citation())))
+        .map(|b| bare(&b.citation()).to_owned())
         .collect();
-    let proposal = (!o.proposed_by.trim().is_empty())
-        .then(|| format!("Theo đề nghị của {}", bare(&o.proposed_by)));
+    let implementing = o.implementing.as_ref().filter(|t| !t.is_blank());
+    let proposal = proposal(&o.proposed_by);
     let mut blocks = Vec::new();
-    if let Some(implementing) = o.implementing.as_ref().filter(|t| !t.is_blank()) {
+    // Lines the proposal joins: the căn cứ lines when nothing stands between them.
+    let mut lines: Vec<String> = Vec::new();
+    match o.legal_bases_form {
+        LegalBasesForm::Lines => {
+            lines.extend(citations.iter().map(|c| format!("Căn cứ {c}")));
+        }
+        LegalBasesForm::List if !citations.is_empty() => {
+            let lead_in = bare(&o.lead_in);
+            let lead_in = if lead_in.is_empty() {
+                "Căn cứ các văn bản sau"
+            } else {
+                lead_in
+            };
+            blocks.push(para(Role::Body, format!("{lead_in}:")));
+            let items: Vec<String> = citations.iter().map(|c| format!("- {c}")).collect();
+            blocks.extend(punctuate(&items).into_iter().map(|t| para(Role::Body, t)));
+        }
+        LegalBasesForm::Implementing if !citations.is_empty() => {
+            blocks.push(para(
+                Role::Body,
+                format!("Thực hiện {}.", citations.join("; ")),
+            ));
+        }
+        LegalBasesForm::List | LegalBasesForm::Implementing => {}
+    }
+    if let Some(implementing) = implementing {
         // "Thực hiện …" stands alone as a body paragraph after the căn cứ lines.
-        let count = bases.len();
         blocks.extend(
-            punctuate(&mut bases, count)
+            punctuate(&lines)
                 .into_iter()
                 .map(|t| para(Role::LegalBasis, t)),
         );
+        lines.clear();
         blocks.push(Block::Paragraph(Paragraph {
             role: Role::Body,
             runs: implementing.0.clone(),
             keep_with_next: false,
         }));
-        if let Some(p) = proposal {
-            blocks.push(para(Role::LegalBasis, format!("{p}.")));
-        }
-    } else {
-        bases.extend(proposal);
-        let count = bases.len();
-        blocks.extend(
-            punctuate(&mut bases, count)
-                .into_iter()
-                .map(|t| para(Role::LegalBasis, t)),
-        );
     }
+    lines.extend(proposal);
+    blocks.extend(
+        punctuate(&lines)
+            .into_iter()
+            .map(|t| para(Role::LegalBasis, t)),
+    );
     if !o.issuing_sentence.trim().is_empty() {
         blocks.push(para(Role::Body, o.issuing_sentence.trim()));
     }
@@ -138,11 +223,11 @@ pub(super) fn opening(plan: &Plan) -> Vec<Block> {
 }
 
 /// Ends every line with ";" and the last with ".".
-fn punctuate(lines: &mut [String], count: usize) -> Vec<String> {
+fn punctuate(lines: &[String]) -> Vec<String> {
     lines
         .iter()
         .enumerate()
-        .map(|(i, l)| format!("{l}{}", if i + 1 == count { "." } else { ";" }))
+        .map(|(i, l)| format!("{l}{}", if i + 1 == lines.len() { "." } else { ";" }))
         .collect()
 }
 
@@ -171,9 +256,18 @@ pub(super) fn closing(plan: &Plan, layout: &Layout) -> Vec<Block> {
     let mut right: Vec<Block> = s
         .capacities
         .iter()
-        .map(|c| para(Role::SignerAuthority, upper(c.line().trim())))
+        .map(|c| c.line())
+        .chain(std::iter::once(s.position.clone()))
+        .enumerate()
+        .map(|(i, line)| {
+            let role = if i == 0 {
+                Role::SignerFirstLine
+            } else {
+                Role::SignerAuthority
+            };
+            para(role, upper(line.trim()))
+        })
         .collect();
-    right.push(para(Role::SignerAuthority, upper(s.position.trim())));
     // The signer name's style leaves the space for the signature and the seal above it.
     right.push(Block::Paragraph(Paragraph {
         role: Role::SignerName,
@@ -192,7 +286,29 @@ pub(super) fn closing(plan: &Plan, layout: &Layout) -> Vec<Block> {
 
 #[cfg(test)]
 mod tests {
-    use super::issuer_lines;
+    use super::{issuer_lines, subject_lines};
+
+    #[test]
+    fn a_long_subject_breaks_into_balanced_lines() {
+        assert_eq!(
+            subject_lines("Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026 - 2030"),
+            "Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026\u{a0}-\u{2060}\u{a0}2030"
+        );
+        assert_eq!(
+            subject_lines(
+                "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn năm 2026 gắn với triển khai Nghị quyết số 57-NQ/TW"
+            ),
+            "Chuyển đổi số của Bộ Phát triển đô thị và Nông thôn\nnăm 2026 gắn với triển khai Nghị quyết số 57-\u{2060}NQ/\u{2060}TW"
+        );
+        assert_eq!(
+            subject_lines("Chuyển đổi số của Bộ Phát triển Đô thị và Nông thôn giai đoạn 2026 - 2030"),
+            "Chuyển đổi số của Bộ Phát triển Đô thị và Nông thôn\ngiai đoạn 2026\u{a0}-\u{2060}\u{a0}2030"
+        );
+        assert_eq!(
+            subject_lines("Chuyển đổi số tỉnh Hòa Sơn\n giai đoạn 2026 - 2030"),
+            "Chuyển đổi số tỉnh Hòa Sơn\ngiai đoạn 2026 - 2030"
+        );
+    }
 
     #[test]
     fn issuer_names_break_where_issued_documents_break_them() {

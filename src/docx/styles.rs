@@ -15,7 +15,7 @@ use crate::layout::{
 };
 
 /// Every role, in the order the styles are listed.
-pub(super) const ROLES: [Role; 26] = [
+pub(super) const ROLES: [Role; 28] = [
     Role::ParentBody,
     Role::Issuer,
     Role::Number,
@@ -29,10 +29,12 @@ pub(super) const ROLES: [Role; 26] = [
     Role::Heading2,
     Role::Heading3,
     Role::Heading4,
+    Role::RunInHeading,
     Role::Body,
     Role::GroupLabel,
     Role::RecipientsHeading,
     Role::Recipient,
+    Role::SignerFirstLine,
     Role::SignerAuthority,
     Role::SignerName,
     Role::AppendixLabel,
@@ -61,14 +63,16 @@ pub(super) fn style_id(role: Role) -> &'static str {
         Role::DocumentTitle => "KhDocumentTitle",
         Role::Subject => "KhSubject",
         Role::LegalBasis => "KhLegalBasis",
-        Role::Heading1 => "KhHeading1",
-        Role::Heading2 => "KhHeading2",
-        Role::Heading3 => "KhHeading3",
-        Role::Heading4 => "KhHeading4",
+        Role::Heading1 => "Heading1",
+        Role::Heading2 => "Heading2",
+        Role::Heading3 => "Heading3",
+        Role::Heading4 => "Heading4",
+        Role::RunInHeading => "Heading5",
         Role::Body => "KhBody",
         Role::GroupLabel => "KhGroupLabel",
         Role::RecipientsHeading => "KhRecipientsHeading",
         Role::Recipient => "KhRecipient",
+        Role::SignerFirstLine => "KhSignerFirstLine",
         Role::SignerAuthority => "KhSignerAuthority",
         Role::SignerName => "KhSignerName",
         Role::AppendixLabel => "KhAppendixLabel",
@@ -93,14 +97,16 @@ fn style_name(role: Role) -> &'static str {
         Role::DocumentTitle => "KH Tên loại văn bản",
         Role::Subject => "KH Trích yếu",
         Role::LegalBasis => "KH Căn cứ",
-        Role::Heading1 => "KH Mục (I.)",
-        Role::Heading2 => "KH Khoản (1.)",
-        Role::Heading3 => "KH Khoản (1.1.)",
-        Role::Heading4 => "KH Điểm (a)",
+        Role::Heading1 => "heading 1",
+        Role::Heading2 => "heading 2",
+        Role::Heading3 => "heading 3",
+        Role::Heading4 => "heading 4",
+        Role::RunInHeading => "heading 5",
         Role::Body => "KH Nội dung",
         Role::GroupLabel => "KH Nhóm chỉ tiêu",
         Role::RecipientsHeading => "KH Nơi nhận",
         Role::Recipient => "KH Nơi nhận - dòng",
+        Role::SignerFirstLine => "KH Quyền hạn người ký",
         Role::SignerAuthority => "KH Quyền hạn, chức vụ",
         Role::SignerName => "KH Họ tên người ký",
         Role::AppendixLabel => "KH Phụ lục",
@@ -120,6 +126,7 @@ fn outline_level(role: Role) -> Option<u8> {
         Role::Heading2 => Some(1),
         Role::Heading3 => Some(2),
         Role::Heading4 => Some(3),
+        Role::RunInHeading => Some(4),
         _ => None,
     }
 }
@@ -127,9 +134,12 @@ fn outline_level(role: Role) -> Option<u8> {
 /// The style that follows a paragraph of `role` when the drafter presses Enter in Word.
 fn next_role(role: Role) -> Role {
     match role {
-        Role::Heading1 | Role::Heading2 | Role::Heading3 | Role::Heading4 | Role::GroupLabel => {
-            Role::Body
-        }
+        Role::Heading1
+        | Role::Heading2
+        | Role::Heading3
+        | Role::Heading4
+        | Role::RunInHeading
+        | Role::GroupLabel => Role::Body,
         other => other,
     }
 }
@@ -176,10 +186,18 @@ fn run_properties(size_pt: f32, bold: bool, italic: bool) -> String {
     )
 }
 
+/// A paragraph style. A built-in style (the headings: Word's "heading 1" … "heading 5",
+/// which its navigation pane, table of contents, screen readers and converters such as
+/// pandoc recognise by name) is not marked custom and keeps Word's UI priority.
 fn paragraph_style(out: &mut String, id: &str, name: &str, next: &str, ppr: &str, rpr: &str) {
+    let (custom, priority) = if name.starts_with("heading ") {
+        ("", r#"<w:uiPriority w:val="9"/>"#)
+    } else {
+        (r#" w:customStyle="1""#, "")
+    };
     let _ = write!(
         out,
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="{next}"/><w:qFormat/><w:pPr>{ppr}</w:pPr>{rpr}</w:style>"#
+        r#"<w:style w:type="paragraph"{custom} w:styleId="{id}"><w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:next w:val="{next}"/>{priority}<w:qFormat/><w:pPr>{ppr}</w:pPr>{rpr}</w:style>"#
     );
 }
 

@@ -10,7 +10,7 @@ use super::paragraphs::{paragraph, rule, styled};
 use super::Ctx;
 use crate::document::{Block, Columns, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, Layout, PageSetup, COLUMNS_CELL_PADDING_MM, TABLE_BORDER_PT,
+    mm_to_twips, Layout, PageSetup, COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM, TABLE_BORDER_PT,
     TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM,
 };
 
@@ -124,7 +124,7 @@ pub(super) fn columns(c: &Columns, page: &PageSetup, ctx: &mut Ctx) -> docx_rs::
     docx_rs::Table::new(rows)
         .set_grid(grid)
         .width(total, WidthType::Dxa)
-        .indent(0)
+        .indent(mm_to_twips(COLUMNS_INDENT_MM))
         .layout(TableLayoutType::Fixed)
         .set_borders(TableBorders::with_empty())
         .clear_all_border()

@@ -64,6 +64,15 @@ pub const BODY_RULE_SPACE_AFTER_PT: f32 = 12.0;
 /// (Mẫu 1.4: 0.15 cm). A rule in such a cell is centred in the width left inside it.
 pub const COLUMNS_CELL_PADDING_MM: f32 = 1.5;
 
+/// The header and closing tables start this far left of the margin (negative: into
+/// it), so that the text of their left cells ("Nơi nhận:", the issuer) lines up with the
+/// margin as in Mẫu 1.4, not a cell padding inside it.
+pub const COLUMNS_INDENT_MM: f32 = -COLUMNS_CELL_PADDING_MM;
+
+/// Space above the closing block, over the paragraph spacing of the last body
+/// paragraph: Mẫu 1.4 leaves about 30 pt between "./." and "Nơi nhận:".
+pub const CLOSING_SPACE_BEFORE_PT: f32 = 24.0;
+
 /// Padding inside the cells of bordered appendix tables.
 pub const TABLE_CELL_PADDING_MM: CellPadding = CellPadding {
     horizontal: 1.5,
@@ -190,6 +199,12 @@ impl Layout {
     /// Length of the rule under the trích yếu: a third of the text width.
     pub fn subject_rule_mm(&self) -> f32 {
         (self.portrait.text_width_mm() / 3.0).round()
+    }
+
+    /// Length of the short rule under an appendix's "(Kèm theo Kế hoạch số …)" line, as
+    /// under the trích yếu (Mẫu 2.1 draws both alike).
+    pub fn appendix_note_rule_mm(&self) -> f32 {
+        self.subject_rule_mm()
     }
 
     /// Blank space left for the handwritten or digital signature and the seal.

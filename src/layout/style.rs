@@ -1,6 +1,6 @@
 //! Paragraph styles by role: what each element of the document looks like.
 
-use super::Layout;
+use super::{Layout, CLOSING_SPACE_BEFORE_PT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Align {
@@ -39,6 +39,8 @@ pub enum Role {
     Heading3,
     /// Điểm: "a) Cung cấp dịch vụ số …".
     Heading4,
+    /// A run-in heading of the drafter's: "1. Mục đích", "Tồn tại, hạn chế:".
+    RunInHeading,
     /// Body paragraphs and "-"/"+" items.
     Body,
     /// The title of an indicator group of the drafter's own, in section II.
@@ -47,7 +49,10 @@ pub enum Role {
     RecipientsHeading,
     /// "- Bộ Khoa học và Công nghệ;".
     Recipient,
-    /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+    /// The first line of the signer block ("TM. ỦY BAN NHÂN DÂN", or the chức vụ of one
+    /// who signs in their own right), level with "Nơi nhận:".
+    SignerFirstLine,
+    /// The signer's further lines: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
     SignerAuthority,
     /// Họ và tên of the signer.
     SignerName,
@@ -147,7 +152,11 @@ impl Layout {
                 italic: true,
                 ..body_text
             },
-            Role::Heading1 | Role::Heading2 | Role::Heading3 | Role::Heading4 => heading,
+            Role::Heading1
+            | Role::Heading2
+            | Role::Heading3
+            | Role::Heading4
+            | Role::RunInHeading => heading,
             Role::Body => body_text,
             Role::GroupLabel => ParagraphStyle {
                 italic: true,
@@ -157,11 +166,16 @@ impl Layout {
             Role::RecipientsHeading => ParagraphStyle {
                 italic: true,
                 align: Align::Left,
+                space_before_pt: CLOSING_SPACE_BEFORE_PT,
                 ..bold(12.0)
             },
             Role::Recipient => ParagraphStyle {
                 align: Align::Left,
                 ..plain(11.0)
+            },
+            Role::SignerFirstLine => ParagraphStyle {
+                space_before_pt: CLOSING_SPACE_BEFORE_PT,
+                ..self.style(Role::SignerAuthority)
             },
             Role::SignerAuthority => ParagraphStyle {
                 keep_with_next: true,
@@ -179,7 +193,6 @@ impl Layout {
             },
             Role::AppendixNote => ParagraphStyle {
                 italic: true,
-                space_after_pt: 12.0,
                 keep_with_next: true,
                 ..plain(body)
             },

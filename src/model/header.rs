@@ -30,6 +30,13 @@ pub struct DocumentHeader {
 pub struct Opening {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_bases: Vec<LegalBasis>,
+    /// How the legal bases are written.
+    #[serde(default, skip_serializing_if = "LegalBasesForm::is_lines")]
+    pub legal_bases_form: LegalBasesForm,
+    /// The sentence above the list form, e.g. "Căn cứ các văn bản sau:"; empty for that
+    /// default.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead_in: String,
     /// "Thực hiện …" paragraph, used instead of or after the legal bases.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implementing: Option<RichText>,
@@ -38,6 +45,25 @@ pub struct Opening {
     pub proposed_by: String,
     /// e.g. "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số … như sau:".
     pub issuing_sentence: String,
+}
+
+/// The forms issued plans give their legal bases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LegalBasesForm {
+    /// One "Căn cứ …;" line each, the last ending ".".
+    #[default]
+    Lines,
+    /// A lead-in sentence, then one "- …;" item each.
+    List,
+    /// One paragraph naming them all: "Thực hiện …; …."
+    Implementing,
+}
+
+impl LegalBasesForm {
+    pub fn is_lines(&self) -> bool {
+        *self == LegalBasesForm::Lines
+    }
 }
 
 /// One "Căn cứ …" line.
@@ -109,7 +135,8 @@ impl LegalBasis {
             out.push_str(&self.number);
         }
         if let Some(date) = self.date {
-            out.push_str(&date.format(" ngày %d/%m/%Y").to_string());
+            out.push_str(" ngày ");
+            out.push_str(&crate::document::format::numeric_date(date));
         }
         if !self.issuer.is_empty() {
             out.push_str(" của ");

@@ -14,7 +14,7 @@ mod task;
 mod text;
 
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
-pub use header::{DocumentHeader, LegalBasis, LegalDocumentKind, Opening};
+pub use header::{DocumentHeader, LegalBasesForm, LegalBasis, LegalDocumentKind, Opening};
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};
 pub use plan::{Level, Period, Plan, PlanKind, PlanMeta};

@@ -70,8 +70,19 @@ impl BulletLevel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
 pub enum Block {
-    Paragraph { text: RichText },
-    Bullet { level: BulletLevel, text: RichText },
+    Paragraph {
+        text: RichText,
+    },
+    Bullet {
+        level: BulletLevel,
+        text: RichText,
+    },
+    /// A run-in heading: a bold line of its own that titles the paragraphs after it
+    /// ("1. Mục đích", "Tồn tại, hạn chế:"), kept on their page and listed in the
+    /// document outline below the numbered headings.
+    Heading {
+        text: RichText,
+    },
 }
 
 impl Block {
@@ -95,9 +106,17 @@ impl Block {
         }
     }
 
+    pub fn heading(text: impl Into<String>) -> Self {
+        Block::Heading {
+            text: RichText::plain(text),
+        }
+    }
+
     pub fn text(&self) -> &RichText {
         match self {
-            Block::Paragraph { text } | Block::Bullet { text, .. } => text,
+            Block::Paragraph { text } | Block::Bullet { text, .. } | Block::Heading { text } => {
+                text
+            }
         }
     }
 }

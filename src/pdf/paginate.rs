@@ -11,7 +11,7 @@ use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
     mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
-    COLUMNS_CELL_PADDING_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
+    COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
     TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
 };
 
@@ -239,7 +239,7 @@ impl Builder<'_> {
         c.rows
             .iter()
             .map(|row| {
-                let mut x = 0;
+                let mut x = mm_to_twips(COLUMNS_INDENT_MM);
                 let cells = row
                     .iter()
                     .enumerate()

@@ -116,6 +116,7 @@ pub(super) fn build(profile: &Profile, ctx: &Ctx, plan_date: NaiveDate) -> Openi
         implementing: None,
         proposed_by: profile.proposed_by.to_owned(),
         issuing_sentence: ctx.fill(profile.issuing_sentence),
+        ..Opening::default()
     }
 }
 

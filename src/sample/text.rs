@@ -88,7 +88,14 @@ impl Ctx {
     /// One line of markup as a block.
     pub fn block(&self, line: &str) -> Block {
         let filled = self.fill(line);
-        if let Some(rest) = filled.strip_prefix("- ") {
+        // A line that is all bold is a run-in heading ("**1. Mục đích**").
+        let heading = filled
+            .strip_prefix("**")
+            .and_then(|t| t.strip_suffix("**"))
+            .filter(|t| !t.contains('*'));
+        if let Some(title) = heading {
+            Block::heading(title)
+        } else if let Some(rest) = filled.strip_prefix("- ") {
             Block::Bullet {
                 level: BulletLevel::Dash,
                 text: rich(rest),

@@ -239,6 +239,19 @@ fn capacities(plan: &Plan, out: &mut Sink) {
     match plan.meta.level {
         Level::Tinh => {
             let tm = cap(SigningAuthority::ThayMat, "ỦY BAN NHÂN DÂN");
+            let deputy_alone = caps == [cap(SigningAuthority::KyThay, "CHỦ TỊCH")];
+            if deputy_alone && position_fits(&["PHÓ CHỦ TỊCH"]) {
+                // Issued practice: many provinces print "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+                // without the collective line. Not wrong enough to stop the plan.
+                out.push(
+                    "signer.collective-line-missing",
+                    Severity::Warning,
+                    loc("capacities"),
+                    "Khối chữ ký «KT. CHỦ TỊCH» / «PHÓ CHỦ TỊCH» chưa có dòng «TM. ỦY BAN NHÂN DÂN». Nhiều tỉnh vẫn ban hành như vậy, nhưng kế hoạch do Ủy ban nhân dân tỉnh ban hành là văn bản của tập thể: theo Nghị định 30, dòng đầu là «TM. ỦY BAN NHÂN DÂN», rồi «KT. CHỦ TỊCH» khi Phó Chủ tịch ký thay.",
+                    "Thêm dòng «TM. ỦY BAN NHÂN DÂN» trước «KT. CHỦ TỊCH» (ba dòng: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH), hoặc giữ như hiện nay nếu đó là cách văn phòng của tỉnh trình bày.",
+                );
+                return;
+            }
             if caps.first() != Some(&tm) {
                 out.push(
                     "signer.capacity-level",

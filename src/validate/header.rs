@@ -3,6 +3,7 @@
 use chrono::{Datelike, Duration};
 
 use super::{at, blank, kind_label, plan_years, Context, Part, Severity, Sink};
+use crate::document::format::numeric_date;
 use crate::model::{Level, Plan, PlanKind};
 
 /// Ministry-level bodies that are not called "Bộ": their plans' codes and issuer names.
@@ -101,7 +102,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             Severity::Warning,
             loc("date"),
             "Chưa có ngày ban hành.",
-            "Ngày ban hành được ghi khi ký; trong khi chưa có ngày, căn cứ được so với ngày hôm nay và giá trị hiện trạng với năm đầu của kế hoạch.",
+            "Ngày ban hành (dạng ngày/tháng/năm, ví dụ 05/01/2026) được ghi khi ký; trong khi chưa có ngày, căn cứ được so với ngày hôm nay và giá trị hiện trạng với năm đầu của kế hoạch.",
         ),
         Some(d) if !(2025..=last).contains(&d.year()) => out.push(
             "header.date-out-of-range",
@@ -109,7 +110,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             loc("date"),
             format!(
                 "Ngày ban hành {} không hợp lý với kế hoạch {}.",
-                d.format("%d/%m/%Y"),
+                numeric_date(d),
                 kind_label(plan.meta.kind)
             ),
             format!("Kế hoạch {} được ban hành trong khoảng năm 2025 – {last}: kiểm tra lại năm.", kind_label(plan.meta.kind)),
@@ -120,7 +121,7 @@ pub(super) fn header(plan: &Plan, ctx: &Context, out: &mut Sink) {
             loc("date"),
             format!(
                 "Ngày ban hành {} còn hơn 30 ngày nữa mới đến.",
-                d.format("%d/%m/%Y")
+                numeric_date(d)
             ),
             "Kiểm tra lại ngày; ngày ban hành là ngày ký.",
         ),
@@ -236,7 +237,13 @@ fn number(plan: &Plan, out: &mut Sink) {
 /// The opening's lines after the căn cứ.
 pub(super) fn opening(plan: &Plan, out: &mut Sink) {
     let o = &plan.opening;
-    if blank(&o.issuing_sentence) {
+    // Issued plans often end their "Thực hiện …" paragraph with the issuing sentence
+    // ("…, Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:").
+    let issued_in_implementing = o.implementing.as_ref().is_some_and(|t| {
+        let t = t.to_plain();
+        t.contains("ban hành") && t.trim_end().ends_with(':')
+    });
+    if blank(&o.issuing_sentence) && !issued_in_implementing {
         out.push(
             "opening.issuing-sentence-missing",
             Severity::Warning,

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Datelike;
 
-use super::{at, blank, kind_label, plan_years, quote, Context, Part, Severity, Sink};
+use super::{at, blank, kind_label, plan_years, quote, similar, Context, Part, Severity, Sink};
+use crate::document::format::value_with_unit;
 use crate::framework::NationalTarget;
 use crate::model::{Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind};
 
@@ -35,18 +36,8 @@ fn number(v: f64) -> String {
     }
 }
 
-/// "95%", "cấp độ 3", "30 sáng kiến".
-fn with_unit(value: &str, unit: &str) -> String {
-    match unit.trim() {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        u @ ("cấp độ" | "mức") => format!("{u} {value}"),
-        u => format!("{value} {u}"),
-    }
-}
-
 fn bound(c: Comparator, value: &str, unit: &str) -> String {
-    format!("{} {}", c.symbol(), with_unit(value, unit))
+    format!("{} {}", c.symbol(), value_with_unit(value, unit))
 }
 
 fn group_label(g: &IndicatorGroup) -> String {
@@ -77,7 +68,35 @@ fn weaker(cmp: Comparator, x: f64, nt: &NationalTarget) -> Option<bool> {
     }
 }
 
+/// An indicator of the drafter's own (not linked to the Khung) whose name nearly repeats
+/// another's: a copied indicator counted twice. Two Khung minimums may share a name
+/// (the Khung lists some under two groups); a copied Khung one is
+/// `indicator.national-duplicate`'s.
+fn copies(plan: &Plan, out: &mut Sink) {
+    let names: Vec<&str> = plan.indicators.iter().map(|i| i.name.as_str()).collect();
+    for (earlier, later) in similar::near_duplicates(&names) {
+        let (a, b) = (&plan.indicators[earlier], &plan.indicators[later]);
+        if a.national.is_some() && b.national.is_some() {
+            continue;
+        }
+        out.push(
+            "indicator.duplicate",
+            Severity::Warning,
+            at(Part::Indicator, Some(&b.id), Some("name")),
+            format!(
+                "Chỉ tiêu {} (nhóm {}) trùng hoặc gần trùng với chỉ tiêu {} (nhóm {}).",
+                name(b),
+                group_label(&b.group),
+                name(a),
+                group_label(&a.group)
+            ),
+            "Giữ một chỉ tiêu: gộp hai chỉ tiêu, hoặc ghi rõ phạm vi, cách đo khác nhau.",
+        );
+    }
+}
+
 pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
+    copies(plan, out);
     let percent: HashSet<&str> = ctx
         .catalog
         .units
@@ -90,7 +109,7 @@ pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
         .iter()
         .flat_map(|t| t.indicators.iter().map(String::as_str))
         .collect();
-    let mut answered: HashMap<&str, &str> = HashMap::new();
+    let mut answered: HashMap<&str, &Indicator> = HashMap::new();
     for ind in &plan.indicators {
         let national = national_checks(plan, ctx, ind, &mut answered, out);
         if ind.not_applicable.is_some() {
@@ -115,9 +134,10 @@ pub(super) fn indicators(plan: &Plan, ctx: &Context, out: &mut Sink) {
     }
 }
 
+/// An indicator as the drafter finds it: its name, or — unnamed — its group.
 fn name(ind: &Indicator) -> String {
     if blank(&ind.name) {
-        format!("«{}»", ind.id)
+        format!("chưa có tên (nhóm {})", group_label(&ind.group))
     } else {
         quote(&ind.name)
     }
@@ -128,7 +148,7 @@ fn national_checks<'f>(
     plan: &Plan,
     ctx: &Context<'f>,
     ind: &'f Indicator,
-    answered: &mut HashMap<&'f str, &'f str>,
+    answered: &mut HashMap<&'f str, &'f Indicator>,
     out: &mut Sink,
 ) -> Option<&'f crate::framework::NationalIndicator> {
     let nat_id = ind.national.as_deref()?;
@@ -139,7 +159,7 @@ fn national_checks<'f>(
             Severity::Error,
             at(Part::Indicator, id, Some("national")),
             format!(
-                "Chỉ tiêu {} gắn với chỉ tiêu tối thiểu «{nat_id}» không có trong Khung.",
+                "Chỉ tiêu {} gắn với một chỉ tiêu tối thiểu không có trong Khung hiện hành.",
                 name(ind)
             ),
             "Chọn lại chỉ tiêu tối thiểu tương ứng của Khung hoặc bỏ liên kết.",
@@ -153,13 +173,14 @@ fn national_checks<'f>(
             Severity::Warning,
             at(Part::Indicator, id, Some("national")),
             format!(
-                "Chỉ tiêu tối thiểu {} của Khung đã được thể hiện ở chỉ tiêu {other}.",
-                quote(n.name.for_level(level))
+                "Chỉ tiêu tối thiểu {} của Khung đã được thể hiện ở chỉ tiêu {}.",
+                quote(n.name.for_level(level)),
+                name(other)
             ),
             "Giữ một chỉ tiêu cho mỗi chỉ tiêu tối thiểu; gộp hai chỉ tiêu hoặc bỏ liên kết ở chỉ tiêu trùng.",
         );
     } else {
-        answered.insert(nat_id, &ind.id);
+        answered.insert(nat_id, ind);
     }
     if ind.not_applicable.is_some() {
         return None;
@@ -204,7 +225,10 @@ fn own_checks(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             "indicator.name-missing",
             Severity::Error,
             at(Part::Indicator, id, Some("name")),
-            format!("Chỉ tiêu «{}» chưa có tên.", ind.id),
+            format!(
+                "Một chỉ tiêu của nhóm {} chưa có tên.",
+                group_label(&ind.group)
+            ),
             "Ghi tên chỉ tiêu rõ ràng, đo lường được, ví dụ «Tỷ lệ hồ sơ … được …».",
         );
     }
@@ -373,7 +397,10 @@ fn baseline(plan: &Plan, ind: &Indicator, percentage: bool, out: &mut Sink) {
             let (limit, why) = match by_date {
                 Some(d) => (
                     d.year(),
-                    format!("năm ban hành kế hoạch ({})", d.format("%d/%m/%Y")),
+                    format!(
+                        "năm ban hành kế hoạch ({})",
+                        crate::document::format::numeric_date(d)
+                    ),
                 ),
                 None => (first, format!("năm đầu của kế hoạch ({first})")),
             };
@@ -524,14 +551,14 @@ fn progression(ind: &Indicator, percentage: bool, out: &mut Sink) {
         at(Part::Indicator, id, Some(&format!("targets[{b}].value"))),
         format!(
             "Mục tiêu giai đoạn 2028–2030 ({}) của chỉ tiêu {} {word} mục tiêu giai đoạn 2025–2027 ({}).",
-            with_unit(t2.value.trim(), &ind.unit),
+            value_with_unit(t2.value.trim(), &ind.unit),
             name(ind),
-            with_unit(t1.value.trim(), &ind.unit)
+            value_with_unit(t1.value.trim(), &ind.unit)
         ),
         if percentage {
             format!(
                 "Mục tiêu giai đoạn sau không được kém giai đoạn trước: đặt mục tiêu 2028–2030 không kém mức {} của giai đoạn 2025–2027.",
-                with_unit(t1.value.trim(), &ind.unit)
+                value_with_unit(t1.value.trim(), &ind.unit)
             )
         } else {
             "Kiểm tra lại: nếu chỉ tiêu đếm riêng từng giai đoạn thì có thể giữ; nếu là mức lũy kế, mục tiêu giai đoạn sau không được kém giai đoạn trước.".to_owned()

@@ -288,7 +288,72 @@ pub fn detect(text: &str) -> Option<(Legacy, String)> {
     } else {
         Legacy::Tcvn3
     };
-    Some((legacy, convert(text, legacy)))
+    Some((legacy, convert_spans(text, legacy)))
+}
+
+/// How a word reads: surely Unicode Vietnamese (a letter beyond Latin-1 that no legacy
+/// table produces: "trọng"), surely legacy (a signature character: "chuyÓn"), or either
+/// ("tâm", "sè", "do").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    Unicode,
+    Legacy,
+    Either,
+}
+
+fn word_kind(word: &str) -> WordKind {
+    if word.chars().any(is_signature) {
+        WordKind::Legacy
+    } else if word.chars().any(|c| {
+        c.is_alphabetic()
+            && u32::from(c) > 0xFF
+            && lookup(TCVN3, c).is_none()
+            && lookup(VNI_LETTERS, c).is_none()
+    }) {
+        WordKind::Unicode
+    } else {
+        WordKind::Either
+    }
+}
+
+/// Punctuation that ends a phrase: a pasted legacy span rarely runs across it.
+fn ends_phrase(word: &str) -> bool {
+    word.ends_with([',', ';', ':', '.', '!', '?', ')'])
+}
+
+/// Converts only the legacy spans of `text`: the words with a signature character, and
+/// the ambiguous words joined to them without punctuation between. Correct Unicode
+/// around a pasted span ("trọng tâm: chuyÓn ®æi sè") stays as typed.
+fn convert_spans(text: &str, legacy: Legacy) -> String {
+    let words: Vec<&str> = text.split_inclusive(char::is_whitespace).collect();
+    let kinds: Vec<WordKind> = words.iter().map(|w| word_kind(w.trim_end())).collect();
+    let mut marked: Vec<bool> = kinds.iter().map(|k| *k == WordKind::Legacy).collect();
+    let joins = |earlier: &str| !ends_phrase(earlier.trim_end());
+    for i in 1..words.len() {
+        if !marked[i] && kinds[i] == WordKind::Either && marked[i - 1] && joins(words[i - 1]) {
+            marked[i] = true;
+        }
+    }
+    for i in (0..words.len().saturating_sub(1)).rev() {
+        if !marked[i] && kinds[i] == WordKind::Either && marked[i + 1] && joins(words[i]) {
+            marked[i] = true;
+        }
+    }
+    // Each run of marked words converts as one span, so that a span typed in capitals
+    // gets its capitals back.
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while i < words.len() {
+        let run = marked[i..].iter().take_while(|m| **m == marked[i]).count();
+        let span: String = words[i..i + run].concat();
+        if marked[i] {
+            out.push_str(&convert(&span, legacy));
+        } else {
+            out.push_str(&span);
+        }
+        i += run;
+    }
+    out
 }
 
 /// `text` converted from the legacy encoding to Unicode (NFC).
@@ -394,6 +459,14 @@ mod tests {
         assert_eq!(text, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
         let (_, text) = detect("ng\u{AD}êi d©n, doanh nghiÖp").unwrap();
         assert_eq!(text, "người dân, doanh nghiệp");
+    }
+
+    #[test]
+    fn only_the_legacy_span_is_converted() {
+        let (_, text) = detect("trọng tâm: chuyÓn ®æi sè").unwrap();
+        assert_eq!(text, "trọng tâm: chuyển đổi số");
+        let (_, text) = detect("chuyÓn ®æi sè, phát triển").unwrap();
+        assert_eq!(text, "chuyển đổi số, phát triển");
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The "Căn cứ" lines: the key documents of the Khung's section I cited, citations well
 //! formed and dated, superseded documents replaced.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::{at, blank, quote, Context, Part, Severity, Sink};
 use crate::catalog::LegalDocument;
-use crate::model::{LegalBasis, LegalDocumentKind, Plan};
+use crate::document::format::numeric_date;
+use crate::model::{Block, LegalBasis, LegalDocumentKind, Plan};
 
 /// A number or code compared loosely: no spaces, case-insensitive.
 fn norm(s: &str) -> String {
@@ -172,10 +173,6 @@ fn number_year(number: &str) -> Option<i32> {
     }
 }
 
-fn short(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
 fn describe(b: &LegalBasis) -> String {
     let citation = b.citation();
     if blank(&citation) || citation == b.kind.label() {
@@ -185,6 +182,73 @@ fn describe(b: &LegalBasis) -> String {
     }
 }
 
+/// The legal bases listed in the Khung's section I ("CĂN CỨ LẬP KẾ HOẠCH"), where some
+/// plans give them instead of (or besides) the opening: its lines that start with a
+/// citation ("- Luật Chuyển đổi số;", "Căn cứ Nghị quyết số 57-NQ/TW …"), not the
+/// sentences that merely mention one.
+fn listed_in_section_i(plan: &Plan) -> String {
+    plan.sections
+        .iter()
+        .filter(|s| s.id == BASES_SECTION)
+        .flat_map(|s| s.walk())
+        .flat_map(|s| &s.content)
+        .map(|b| (matches!(b, Block::Bullet { .. }), b.text().to_plain()))
+        .filter(|(bullet, t)| lists_a_basis(*bullet, t))
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The Khung's section "I. CĂN CỨ LẬP KẾ HOẠCH".
+const BASES_SECTION: &str = "I";
+
+/// A line of a list of legal bases: an item ("- Luật Chuyển đổi số;", a bullet or a
+/// line ending ";") or a "Căn cứ …" line that starts with a citation — not a sentence
+/// that mentions a law ("Luật Chuyển đổi số có hiệu lực từ …").
+fn lists_a_basis(bullet: bool, line: &str) -> bool {
+    use LegalDocumentKind::*;
+    let line = line.trim();
+    let item = line.starts_with(['-', '+', '•']);
+    let line = line.trim_start_matches(['-', '+', '•']).trim_start();
+    let (based, line) = match line
+        .strip_prefix("Căn cứ ")
+        .or_else(|| line.strip_prefix("căn cứ "))
+    {
+        Some(rest) => (true, rest),
+        None => (false, line),
+    };
+    if !(bullet || item || based || line.ends_with(';')) {
+        return false;
+    }
+    let numbered = [
+        NghiQuyet,
+        NghiDinh,
+        QuyetDinh,
+        ChiThi,
+        KetLuan,
+        KeHoach,
+        ThongTu,
+        CongVan,
+        ChuongTrinh,
+    ]
+    .iter()
+    .any(|k| line.starts_with(&format!("{} số ", k.label())));
+    let law = line
+        .strip_prefix("Luật ")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase);
+    numbered || law
+}
+
+/// Whether free text (a "Thực hiện …" paragraph, section I) names the document: by its
+/// number, or a law by its name.
+fn text_cites(text_norm: &str, doc: &LegalDocument) -> bool {
+    (!blank(&doc.number) && text_norm.contains(&norm(&doc.number)))
+        || (doc.kind == LegalDocumentKind::Luat
+            && !blank(&doc.title)
+            && text_norm.contains(&format!("luật{}", law_name(&doc.title))))
+}
+
 pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
     let o = &plan.opening;
     let implementing = o
@@ -192,7 +256,8 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
         .as_ref()
         .map(|t| t.to_plain())
         .unwrap_or_default();
-    let none = o.legal_bases.is_empty() && blank(&implementing);
+    let section_text = listed_in_section_i(plan);
+    let none = o.legal_bases.is_empty() && blank(&implementing) && blank(&section_text);
     if none {
         out.push(
             "legal.none",
@@ -205,7 +270,7 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
     // The plan's date; an undated plan is compared with today.
     let plan_date = plan.header.date.unwrap_or(ctx.today);
     let dated = plan.header.date.is_some();
-    let implementing_norm = norm(&implementing);
+    let free_text_norm = norm(&format!("{implementing}\n{section_text}"));
     // With no căn cứ at all, "legal.none" says it once.
     let suggestions = if none {
         &[][..]
@@ -221,8 +286,7 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
         if issued > plan_date || (blank(&doc.number) && doc.kind != LegalDocumentKind::Luat) {
             continue;
         }
-        let cited = o.legal_bases.iter().any(|b| cites(b, doc))
-            || (!blank(&doc.number) && implementing_norm.contains(&norm(&doc.number)));
+        let cited = o.legal_bases.iter().any(|b| cites(b, doc)) || text_cites(&free_text_norm, doc);
         if !cited {
             out.push(
                 "legal.key-document-missing",
@@ -275,7 +339,7 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
                 Severity::Error,
                 loc("date"),
                 format!("Căn cứ {what} chưa có ngày ban hành."),
-                "Ghi ngày ban hành của văn bản.",
+                "Ghi ngày ban hành của văn bản như trên văn bản gốc, dạng ngày/tháng/năm (ví dụ 22/12/2024).",
             ),
             Some(d) if d > plan_date => out.push(
                 "legal.date-after-plan",
@@ -284,11 +348,11 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
                 if dated {
                     format!(
                         "Căn cứ {what} ghi ngày {}, sau ngày ban hành kế hoạch ({}).",
-                        short(d),
-                        short(plan_date)
+                        numeric_date(d),
+                        numeric_date(plan_date)
                     )
                 } else {
-                    format!("Căn cứ {what} ghi ngày {}, sau ngày hôm nay.", short(d))
+                    format!("Căn cứ {what} ghi ngày {}, sau ngày hôm nay.", numeric_date(d))
                 },
                 "Kế hoạch không thể căn cứ văn bản ban hành sau nó: kiểm tra lại ngày hoặc bỏ căn cứ này.",
             ),
@@ -302,7 +366,7 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
                     loc("date"),
                     format!(
                         "Căn cứ {what}: số, ký hiệu ghi năm {y} nhưng ngày ban hành là {}.",
-                        short(d)
+                        numeric_date(d)
                     ),
                     "Kiểm tra lại số, ký hiệu hoặc ngày ban hành.",
                 );
@@ -361,26 +425,39 @@ pub(super) fn legal_bases(plan: &Plan, ctx: &Context, out: &mut Sink) {
                         loc("date"),
                         format!(
                             "Ngày ban hành {} của căn cứ {what} khác với danh mục văn bản ({}).",
-                            short(mine),
-                            short(theirs)
+                            numeric_date(mine),
+                            numeric_date(theirs)
                         ),
-                        format!("Kiểm tra lại; theo danh mục là ngày {}.", short(theirs)),
+                        format!(
+                            "Kiểm tra lại; theo danh mục là ngày {}.",
+                            numeric_date(theirs)
+                        ),
                     );
                 }
             }
         }
-        if let Some(doc) = doc {
-            if let Some(new_id) = &doc.superseded_by {
-                let replacement = ctx
-                    .catalog
-                    .legal_document(new_id)
+        // Superseded only once its successor is in force on the plan's date: a plan
+        // issued before the new law takes effect still rests on the old one.
+        let successor = doc
+            .and_then(|d| d.superseded_by.as_deref())
+            .map(|id| (id, ctx.catalog.legal_document(id)));
+        if let Some((new_id, new_doc)) = successor {
+            let in_force_from = new_doc.and_then(|d| d.in_force_from());
+            if in_force_from.is_none_or(|from| from <= plan_date) {
+                let replacement = new_doc
                     .map(|d| d.to_legal_basis().citation())
-                    .unwrap_or_else(|| new_id.clone());
+                    .unwrap_or_else(|| new_id.to_owned());
                 out.push(
                     "legal.superseded",
                     Severity::Warning,
                     loc(if law { "title" } else { "number" }),
-                    format!("Căn cứ {what} đã được thay thế."),
+                    match in_force_from {
+                        Some(from) => format!(
+                            "Căn cứ {what} đã được thay thế từ ngày {}.",
+                            numeric_date(from)
+                        ),
+                        None => format!("Căn cứ {what} đã được thay thế."),
+                    },
                     format!("Căn cứ văn bản thay thế: «{replacement}»."),
                 );
             }

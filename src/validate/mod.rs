@@ -63,6 +63,7 @@
 //! | `indicator.lead-agency-missing` | lỗi | The agency that monitors the indicator is given. |
 //! | `indicator.national-unknown` | lỗi | `national` names a minimum indicator of the Khung. |
 //! | `indicator.national-duplicate` | cảnh báo | A minimum indicator is answered by one indicator only. |
+//! | `indicator.duplicate` | cảnh báo | An indicator not linked to the Khung has nearly the same name as another (the near-duplicate rule of tasks). |
 //! | `indicator.group-mismatch` | cảnh báo | An indicator answering a minimum indicator sits in that indicator's group. |
 //! | `indicator.unit-differs` | cảnh báo | An indicator answering a minimum indicator uses its unit (otherwise targets cannot be compared). |
 //! | `indicator.comparator-differs` | cảnh báo | A target goes the same way (≥ / ≤) as the national minimum. |
@@ -106,6 +107,7 @@
 //! | `signer.name-missing` | lỗi | The signer's name is given. |
 //! | `signer.name-title` | cảnh báo | The name carries no academic title (TS., ThS., PGS., GS.). |
 //! | `signer.capacity-level` | lỗi | Signing capacities fit the level: province "TM. ỦY BAN NHÂN DÂN" [+ "KT. CHỦ TỊCH"]; ministry none or "KT. BỘ TRƯỞNG" (or the head of a ministry-level body). |
+//! | `signer.collective-line-missing` | cảnh báo | A province plan signed "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" (issued practice; the decree's form has it). |
 //! | `signer.position-level` | lỗi | The position fits the capacities: CHỦ TỊCH / PHÓ CHỦ TỊCH after KT.; BỘ TRƯỞNG / THỨ TRƯỞNG after KT. |
 //! | `signer.capacity-unusual` | cảnh báo | TL. or TUQ. are not used to sign a Kế hoạch of a ministry or province. |
 //! | `signer.not-uppercase` | gợi ý | Capacity and position lines are stored in capitals, as printed. |

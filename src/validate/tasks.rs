@@ -6,9 +6,11 @@ use std::collections::HashSet;
 use super::{at, blank, kind_label, plan_years, quote, similar, Part, Severity, Sink};
 use crate::model::{FundingSource, MonthYear, Plan, Task};
 
+/// A task as the drafter finds it: its name, or — unnamed — its group of section
+/// "Nhiệm vụ, giải pháp".
 fn name(t: &Task) -> String {
     if blank(&t.name) {
-        format!("«{}»", t.id)
+        format!("chưa có tên (nhóm nhiệm vụ số {})", t.area)
     } else {
         quote(&t.name)
     }
@@ -46,7 +48,7 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
                 out,
                 "task.name-missing",
                 "name",
-                format!("Nhiệm vụ «{}» chưa có tên (rõ việc).", t.id),
+                format!("Một nhiệm vụ của nhóm nhiệm vụ số {} chưa có tên (rõ việc).", t.area),
                 "Ghi tên nhiệm vụ, dự án ngắn gọn, mở đầu bằng động từ (Xây dựng, Triển khai, Nâng cấp, …).",
             );
         }
@@ -184,8 +186,9 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
                     "task.indicator-unknown",
                     &format!("indicators[{i}]"),
                     format!(
-                        "Nhiệm vụ {} gắn với chỉ tiêu «{ind}» không có trong kế hoạch.",
-                        name(t)
+                        "Nhiệm vụ {} gắn với một chỉ tiêu không còn trong kế hoạch (chỉ tiêu thứ {} trong danh sách chỉ tiêu của nhiệm vụ).",
+                        name(t),
+                        i + 1
                     ),
                     "Chọn lại chỉ tiêu hoặc bỏ liên kết.",
                 );
@@ -212,10 +215,11 @@ pub(super) fn tasks(plan: &Plan, out: &mut Sink) {
             Severity::Warning,
             at(Part::Task, Some(&b.id), Some("name")),
             format!(
-                "Nhiệm vụ {} gần trùng với nhiệm vụ {} {}.",
+                "Nhiệm vụ {} (nhóm nhiệm vụ số {}) gần trùng với nhiệm vụ {} (nhóm nhiệm vụ số {}).",
                 name(b),
-                a.id,
-                name(a)
+                b.area,
+                name(a),
+                a.area
             ),
             "Gộp hai nhiệm vụ, hoặc ghi rõ phạm vi, sản phẩm khác nhau: không giao nhiệm vụ trùng lặp.",
         );

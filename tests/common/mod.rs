@@ -27,6 +27,7 @@ pub fn rich_plan() -> Plan {
         implementing: Some(RichText::plain("Thực hiện chỉ đạo của Thủ tướng Chính phủ")),
         proposed_by: "Giám đốc Sở Khoa học và Công nghệ".into(),
         issuing_sentence: "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:".into(),
+        ..Opening::default()
     };
     plan.sections.insert(
         0,

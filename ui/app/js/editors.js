@@ -92,9 +92,9 @@ const singletonSaver = (ctx, key, op, prop, getValue) => saver(ctx, key, () => (
 
 // --- rich text blocks ---------------------------------------------------------------
 
-const BLOCK_TYPES = [['paragraph', 'Đoạn văn'], ['dash', 'Ý “-”'], ['plus', 'Ý nhỏ “+”']];
-const blockType = (b) => (b.type === 'bullet' ? b.level : 'paragraph');
-const makeBlock = (type, runs) => (type === 'paragraph' ? { type: 'paragraph', text: runs } : { type: 'bullet', level: type, text: runs });
+const BLOCK_TYPES = [['paragraph', 'Đoạn văn'], ['heading', 'Tiêu đề đoạn'], ['dash', 'Ý “-”'], ['plus', 'Ý nhỏ “+”']];
+const blockType = (b) => (b.type === 'bullet' ? b.level : b.type === 'heading' ? 'heading' : 'paragraph');
+const makeBlock = (type, runs) => (type === 'paragraph' || type === 'heading' ? { type, text: runs } : { type: 'bullet', level: type, text: runs });
 
 /**
  * An editor for a list of blocks (paragraphs and "-"/"+" items with bold/italic).
