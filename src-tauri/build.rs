@@ -1,7 +1,7 @@
 //! Generates the Tauri context and one permission per app command, so the capability
 //! file grants exactly the commands the UI uses.
 
-/// Every command of `src/commands`: keep in step with `invoke_handler` in `lib.rs`.
+/// Every command of `src/commands/`: keep in step with `invoke_handler` in `lib.rs`.
 pub const COMMANDS: &[&str] = &[
     "startup",
     "new_plan",
@@ -12,6 +12,7 @@ pub const COMMANDS: &[&str] = &[
     "validate_plan",
     "framework",
     "catalog",
+    "vocabulary",
     "revisions",
     "snapshot",
     "restore_revision",

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{normalize_value, Plan};
 
+mod labels;
+
 /// The `format` field of every interchange document.
 pub const FORMAT: &str = "khcds-plan";
 /// Bumped whenever the interchange form of a plan changes incompatibly.
@@ -27,9 +29,12 @@ struct Document {
     plan: Plan,
 }
 
+/// Why a JSON document could not be imported. Messages name fields by their Vietnamese
+/// labels ("Lề phải (trang dọc)", "Ngày ban hành") and say what form is expected; the
+/// JSON path is kept in `path` for programs, never shown.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("Tệp JSON không hợp lệ ở dòng {line}, cột {column}: {message}")]
+    #[error("Tệp JSON không hợp lệ ở dòng {line}, cột {column}: {message}.")]
     Syntax {
         line: usize,
         column: usize,
@@ -39,8 +44,36 @@ pub enum ImportError {
     NotAPlan,
     #[error("Tệp JSON theo lược đồ phiên bản {found}, mới hơn phiên bản {SCHEMA_VERSION} mà chương trình này đọc được. Hãy cập nhật chương trình.")]
     NewerVersion { found: u64 },
-    #[error("Trường «{path}» không hợp lệ: {message}")]
-    Field { path: String, message: String },
+    #[error("{label}: {message}.")]
+    Field {
+        /// Where the field is, as a JSON path ("plan.tasks[1].budget_million_vnd").
+        path: String,
+        /// The field as the drafter knows it ("Kinh phí dự kiến (triệu đồng), nhiệm vụ «…»").
+        label: String,
+        message: String,
+    },
+    #[error("{0}")]
+    OutOfRange(#[from] crate::model::OutOfRange),
+    #[error(
+        "Các mục lồng nhau quá {} cấp; hãy đưa bớt mục con lên cấp trên.",
+        crate::model::MAX_SECTION_DEPTH
+    )]
+    TooDeep,
+    #[error("Không đọc được tệp: {message}.")]
+    Read { path: String, message: String },
+}
+
+/// Reads and imports the interchange document at `path`.
+pub fn read_file(path: &std::path::Path) -> Result<Plan, ImportError> {
+    let unreadable = |message: String| ImportError::Read {
+        path: path.display().to_string(),
+        message,
+    };
+    let bytes = std::fs::read(path).map_err(|e| unreadable(crate::store::io_message(&e)))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        unreadable("tệp không phải văn bản UTF-8 (hãy lưu lại tệp JSON ở mã UTF-8)".into())
+    })?;
+    from_json(&text)
 }
 
 /// The plan as an interchange document, pretty-printed, ending with a newline.
@@ -55,13 +88,13 @@ pub fn to_json(plan: &Plan) -> String {
     text
 }
 
-/// Reads an interchange document; errors name the offending field by its JSON path.
+/// Reads an interchange document; errors name the offending field by its label.
 pub fn from_json(text: &str) -> Result<Plan, ImportError> {
     let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| ImportError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: e.to_string(),
+            message: labels::syntax_message(&e),
         })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::NotAPlan);
@@ -73,37 +106,47 @@ pub fn from_json(text: &str) -> Result<Plan, ImportError> {
         _ => {}
     }
     normalize_value(&mut value);
-    let doc: Document =
-        serde_path_to_error::deserialize(value).map_err(|e| ImportError::Field {
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
-        })?;
-    check_unique_ids(&doc.plan)?;
+    let doc: Document = serde_path_to_error::deserialize(&value).map_err(|e| {
+        let path = e.path().to_string();
+        ImportError::Field {
+            label: labels::label(&path, &value),
+            message: labels::data_message(&e.inner().to_string()),
+            path,
+        }
+    })?;
+    if doc
+        .plan
+        .sections
+        .iter()
+        .any(|s| s.height() > crate::model::MAX_SECTION_DEPTH)
+    {
+        return Err(ImportError::TooDeep);
+    }
+    check_unique_ids(&doc.plan, &value)?;
+    doc.plan.check_ranges()?;
     Ok(doc.plan)
 }
 
 /// Ids are the keys of the plan file: a duplicate would make the import ambiguous.
-fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
-    fn first_duplicate<'a>(
-        ids: impl Iterator<Item = (String, &'a str)>,
-    ) -> Result<(), ImportError> {
+fn check_unique_ids(plan: &Plan, value: &serde_json::Value) -> Result<(), ImportError> {
+    let first_duplicate = |ids: &mut dyn Iterator<Item = (String, &str)>| {
         let mut seen = std::collections::HashSet::new();
         for (path, id) in ids {
-            if id.trim().is_empty() {
-                return Err(ImportError::Field {
-                    path,
-                    message: "mã không được để trống".into(),
-                });
-            }
-            if !seen.insert(id) {
-                return Err(ImportError::Field {
-                    path,
-                    message: format!("mã «{id}» bị trùng"),
-                });
-            }
+            let message = if id.trim().is_empty() {
+                "mã không được để trống".to_owned()
+            } else if !seen.insert(id) {
+                format!("mã «{id}» bị trùng với một mục khác")
+            } else {
+                continue;
+            };
+            return Err(ImportError::Field {
+                label: labels::label(&path, value),
+                path,
+                message,
+            });
         }
         Ok(())
-    }
+    };
     fn section_ids<'a>(
         sections: &'a [crate::model::Section],
         prefix: &str,
@@ -117,21 +160,24 @@ fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
     }
     let mut sections = Vec::new();
     section_ids(&plan.sections, "plan.sections", &mut sections);
-    first_duplicate(sections.into_iter())?;
+    first_duplicate(&mut sections.into_iter())?;
     first_duplicate(
-        plan.indicators
+        &mut plan
+            .indicators
             .iter()
             .enumerate()
             .map(|(i, x)| (format!("plan.indicators[{i}].id"), x.id.as_str())),
     )?;
     first_duplicate(
-        plan.tasks
+        &mut plan
+            .tasks
             .iter()
             .enumerate()
             .map(|(i, x)| (format!("plan.tasks[{i}].id"), x.id.as_str())),
     )?;
     first_duplicate(
-        plan.organisation
+        &mut plan
+            .organisation
             .iter()
             .enumerate()
             .map(|(i, x)| (format!("plan.organisation[{i}].id"), x.id.as_str())),

@@ -16,3 +16,5 @@ pub mod sample;
 pub mod sign;
 pub mod store;
 pub mod validate;
+pub mod vocabulary;
+pub mod workflow;

@@ -170,7 +170,7 @@ fn errors_are_vietnamese_with_exit_code_2_and_lose_nothing() {
     std::fs::write(&bad, json.to_string()).unwrap();
     let target = dir.path().join("new.khcds");
     let err = fails(&["import", s(&bad), "-o", s(&target)], 2);
-    assert!(err.contains("plan.tasks[0].start"), "{err}");
+    assert!(err.contains("Thời gian bắt đầu"), "{err}");
     assert!(!target.exists(), "a failed import creates nothing");
 
     // A failed export leaves the previous output as it was.
@@ -204,4 +204,52 @@ fn the_framework_is_printed_as_text_and_json() {
     for indicator in &framework.indicators {
         assert!(json_text.contains(&indicator.id), "{}", indicator.id);
     }
+}
+
+#[test]
+fn an_export_never_writes_over_its_plan_or_any_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("a.khcds");
+    ok(&["new", "--level", "tinh", "--sample", "-o", s(&plan)]);
+    let still_a_plan = |path: &Path| {
+        let info = ok(&["info", s(path)]);
+        assert!(info.contains("Khung:"), "{info}");
+    };
+
+    // A plan named *.json, exported as JSON under the default name, is not replaced.
+    let named_json = dir.path().join("ke-hoach.json");
+    std::fs::copy(&plan, &named_json).unwrap();
+    let out = ok(&["export", s(&named_json), "--format", "json"]);
+    assert!(out.contains("ke-hoach-xuat.json"), "{out}");
+    still_a_plan(&named_json);
+    let exported = std::fs::read_to_string(dir.path().join("ke-hoach-xuat.json")).unwrap();
+    assert!(khcds::interchange::from_json(&exported).is_ok());
+
+    // The plan itself, a link to it, or another plan file under any name: refused.
+    let other = dir.path().join("khac.pdf");
+    std::fs::copy(&plan, &other).unwrap();
+    let hard = dir.path().join("cung-tep.pdf");
+    std::fs::hard_link(&plan, &hard).unwrap();
+    let mut targets = vec![("pdf", plan.clone()), ("pdf", hard), ("pdf", other.clone())];
+    #[cfg(unix)]
+    {
+        let soft = dir.path().join("lien-ket.docx");
+        std::os::unix::fs::symlink(&plan, &soft).unwrap();
+        targets.push(("docx", soft));
+    }
+    targets.push(("json", dir.path().join("moi.khcds")));
+    for (format, target) in targets {
+        let err = fails(
+            &["export", s(&plan), "--format", format, "-o", s(&target)],
+            2,
+        );
+        assert!(err.contains("không ghi được"), "{err}");
+        assert!(
+            err.contains("chính tệp nguồn") || err.contains("tệp kế hoạch"),
+            "{err}"
+        );
+    }
+    still_a_plan(&plan);
+    still_a_plan(&other);
+    assert!(!dir.path().join("moi.khcds").exists());
 }

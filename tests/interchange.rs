@@ -26,7 +26,7 @@ fn imported_text_is_normalised_to_nfc() {
 
 fn field_error(json: &str) -> (String, String) {
     match from_json(json).unwrap_err() {
-        ImportError::Field { path, message } => (path, message),
+        ImportError::Field { path, message, .. } => (path, message),
         other => panic!("expected a field error, got {other}"),
     }
 }
@@ -95,4 +95,69 @@ fn the_shipped_json_schema_matches_the_model() {
         shipped == json_schema(),
         "assets/schema/plan.schema.json is stale: regenerate it with `khcds schema > assets/schema/plan.schema.json`"
     );
+}
+
+fn import_error(edit: impl FnOnce(&mut serde_json::Value)) -> ImportError {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&to_json(&common::rich_plan())).unwrap();
+    edit(&mut value);
+    from_json(&value.to_string()).unwrap_err()
+}
+
+#[test]
+fn numbers_are_checked_against_their_real_range() {
+    // 1e39 overflows an f32 margin: it used to import and be stored as null.
+    let json = to_json(&common::rich_plan()).replacen("\"right\": 15.0", "\"right\": 1e39", 1);
+    assert!(json.contains("1e39"));
+    let err = from_json(&json).unwrap_err().to_string();
+    assert!(err.contains("Lề phải (trang dọc)"), "{err}");
+    let err = import_error(|v| v["plan"]["tasks"][0]["area"] = 12.into()).to_string();
+    assert!(err.contains("Lĩnh vực"), "{err}");
+    let err = import_error(|v| v["plan"]["header"]["date"] = "1800-01-01".into()).to_string();
+    assert!(err.contains("Ngày ban hành"), "{err}");
+    let err = import_error(|v| v["plan"]["tasks"][1]["budget_million_vnd"] = (-5).into());
+    assert!(err.to_string().contains("Kinh phí"), "{err}");
+}
+
+#[test]
+fn field_errors_name_the_field_in_vietnamese_not_its_path() {
+    let err = import_error(|v| v["plan"]["tasks"][1]["budget_million_vnd"] = "nhiều".into());
+    let text = err.to_string();
+    let task = &common::rich_plan().tasks[1].name;
+    assert!(text.contains("Kinh phí dự kiến (triệu đồng)"), "{text}");
+    assert!(text.contains(task.as_str()), "{text}");
+    assert!(text.contains("cần một số"), "{text}");
+    assert!(
+        !text.contains("budget_million_vnd") && !text.contains("f64"),
+        "{text}"
+    );
+    let text = import_error(|v| v["plan"]["header"]["date"] = "29/12/2025".into()).to_string();
+    assert!(text.contains("Ngày ban hành"), "{text}");
+    assert!(text.contains("YYYY-MM-DD"), "{text}");
+}
+
+#[test]
+fn sections_nested_too_deep_are_refused() {
+    let plan = common::rich_plan();
+    let mut value: serde_json::Value = serde_json::from_str(&to_json(&plan)).unwrap();
+    let mut section = serde_json::json!({"id": "custom-0", "origin": "custom", "title": "Lồng"});
+    for n in 1..=khcds::model::MAX_SECTION_DEPTH {
+        section = serde_json::json!({
+            "id": format!("custom-{n}"), "origin": "custom", "title": "Lồng", "children": [section]
+        });
+    }
+    value["plan"]["sections"]
+        .as_array_mut()
+        .unwrap()
+        .push(section);
+    let err = from_json(&value.to_string()).unwrap_err();
+    assert!(matches!(err, ImportError::TooDeep), "{err}");
+    // 100,000 levels stop at the parser's nesting limit, with a Vietnamese message.
+    let deep = format!(
+        "{{\"format\": \"khcds-plan\", \"schema_version\": 1, \"plan\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let err = from_json(&deep).unwrap_err().to_string();
+    assert!(err.contains("lồng nhau quá sâu"), "{err}");
 }

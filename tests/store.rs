@@ -341,3 +341,417 @@ fn a_file_open_elsewhere_is_refused_as_locked() {
     drop(holder);
     PlanFile::open(&path).expect("opens once released");
 }
+
+/// A raw connection to a closed plan file, to damage it as a crash or a tool would.
+fn raw(path: &std::path::Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(path).unwrap()
+}
+
+fn patch(path: &std::path::Path, at: usize, bytes: &[u8]) {
+    let mut data = std::fs::read(path).unwrap();
+    data[at..at + bytes.len()].copy_from_slice(bytes);
+    std::fs::write(path, data).unwrap();
+}
+
+#[test]
+fn a_kill_during_the_checkpoint_leaves_a_file_that_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut file) = new_file(&dir);
+    let mut plan = rich_plan();
+    plan.tasks[0].content = "Nội dung mới rất dài. ".repeat(20_000);
+    file.replace(&plan, RevisionReason::BeforeImport).unwrap();
+    // The disk as a kill mid-checkpoint leaves it: the committed plan in the WAL, and a
+    // first page already copied back, claiming pages the file does not have yet.
+    let crashed = dir.path().join("crashed.khcds");
+    std::fs::copy(&path, &crashed).unwrap();
+    std::fs::copy(
+        dir.path().join("plan.khcds-wal"),
+        dir.path().join("crashed.khcds-wal"),
+    )
+    .unwrap();
+    drop(file);
+    let pages = (std::fs::metadata(&crashed).unwrap().len() / 4096 + 50) as u32;
+    patch(&crashed, 28, &pages.to_be_bytes());
+    let reopened = PlanFile::open(&crashed).expect("SQLite recovers it from the WAL");
+    assert_eq!(reopened.load().unwrap(), plan);
+}
+
+#[test]
+fn a_header_with_page_size_zero_is_refused_without_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, file) = new_file(&dir);
+    drop(file);
+    for size in [[0u8, 0], [0, 3], [0x7f, 0xff]] {
+        patch(&path, 16, &size);
+        assert_refused(&path, |e| matches!(e, StoreError::Corrupt { .. }));
+    }
+}
+
+#[test]
+fn a_foreign_database_with_our_application_id_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for version in [0, 1] {
+        let path = dir.path().join(format!("foreign-{version}.khcds"));
+        {
+            let conn = raw(&path);
+            conn.pragma_update(None, "application_id", 0x4B48_4344u32)
+                .unwrap();
+            conn.pragma_update(None, "user_version", version).unwrap();
+            conn.execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES (1);")
+                .unwrap();
+        }
+        assert_refused(&path, |e| matches!(e, StoreError::NotAPlanFile(_)));
+    }
+}
+
+#[test]
+fn numbers_out_of_range_are_refused_at_edit_and_create() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut file) = new_file(&dir);
+    let mut settings = DocumentSettings::default();
+    settings.margins_mm.right = 1e39_f64 as f32;
+    let err = file.apply(&Edit::SetSettings { settings }).unwrap_err();
+    assert!(err.to_string().contains("Lề phải"), "{err}");
+    let mut task = rich_plan().tasks[0].clone();
+    task.area = 0;
+    let err = file
+        .apply(&Edit::PutItem {
+            item: Item::Task(task),
+            index: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("Lĩnh vực"), "{err}");
+    assert_eq!(file.load().unwrap(), rich_plan());
+    let mut plan = rich_plan();
+    plan.settings.body_size_pt = 0;
+    let err = PlanFile::create(&dir.path().join("b.khcds"), &plan).unwrap_err();
+    assert!(err.to_string().contains("Cỡ chữ"), "{err}");
+}
+
+#[test]
+fn a_file_with_a_damaged_part_opens_names_it_and_every_revision_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut file) = new_file(&dir);
+    let first = file.snapshot(RevisionReason::Manual, "đầu").unwrap();
+    drop(file);
+    {
+        let conn = raw(&path);
+        // What `"right": 1e39` used to become: a null the model cannot read back.
+        let bad =
+            r#"{"body_size_pt":14,"margins_mm":{"top":20,"bottom":20,"left":30,"right":null}}"#;
+        conn.execute("UPDATE part SET body = ?1 WHERE kind = 'settings'", [bad])
+            .unwrap();
+        conn.execute(
+            "UPDATE part SET body = 'không phải JSON' WHERE kind = 'task' AND id = ?1",
+            [&rich_plan().tasks[1].id],
+        )
+        .unwrap();
+        let revision: String = conn
+            .query_row("SELECT plan FROM revision WHERE id = ?1", [first], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let damaged = revision.replace("\"right\":15.0", "\"right\":null");
+        assert_ne!(damaged, revision);
+        conn.execute(
+            "UPDATE revision SET plan = ?1 WHERE id = ?2",
+            rusqlite::params![damaged, first],
+        )
+        .unwrap();
+    }
+    let mut file = PlanFile::open(&path).expect("a damaged part does not lock the plan away");
+    let problems = file.problems().unwrap().join("\n");
+    assert!(problems.contains("trình bày"), "{problems}");
+    assert!(problems.contains(&rich_plan().tasks[1].id), "{problems}");
+    let plan = file.load().unwrap();
+    assert_eq!(plan.settings, DocumentSettings::default());
+    assert_eq!(plan.tasks.len(), rich_plan().tasks.len() - 1);
+    assert_eq!(plan.header, rich_plan().header);
+    file.snapshot(RevisionReason::BeforeExport, "").unwrap();
+    file.restore(first)
+        .expect("a revision with a damaged part restores");
+    let restored = file.load().unwrap();
+    assert_eq!(restored.tasks, rich_plan().tasks);
+    assert_eq!(restored.settings, DocumentSettings::default());
+    assert!(file.problems().unwrap().is_empty());
+}
+
+#[test]
+fn a_damaged_revision_row_is_skipped_and_never_blocks_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut file) = new_file(&dir);
+    let good = file.snapshot(RevisionReason::Manual, "tốt").unwrap();
+    let mut plan = rich_plan();
+    plan.header.place = "Nơi khác".into();
+    file.replace(&plan, RevisionReason::BeforeImport).unwrap();
+    let bad = file.snapshot(RevisionReason::Manual, "sẽ hỏng").unwrap();
+    drop(file);
+    raw(&path)
+        .execute(
+            "UPDATE revision SET reason = 'ai biết', created_at = 42, plan = x'00ff' WHERE id = ?1",
+            [bad],
+        )
+        .unwrap();
+    let mut file = PlanFile::open(&path).unwrap();
+    let ids: Vec<i64> = file.revisions().unwrap().iter().map(|r| r.id).collect();
+    assert!(ids.contains(&good) && !ids.contains(&bad), "{ids:?}");
+    let problems = file.problems().unwrap().join("\n");
+    assert!(problems.contains(&format!("số {bad}")), "{problems}");
+    file.snapshot(RevisionReason::BeforeExport, "")
+        .expect("exports still snapshot");
+    assert_eq!(file.load().unwrap(), plan);
+    assert!(file.restore(bad).is_err());
+    file.restore(good).unwrap();
+    assert_eq!(file.load().unwrap(), rich_plan());
+}
+
+/// A chain of `depth` custom sections, each the only child of the one before.
+fn chain(depth: usize) -> Section {
+    let mut section = Section {
+        id: format!("custom-{depth}"),
+        origin: SectionOrigin::Custom,
+        title: "Mục lồng".into(),
+        content: vec![],
+        children: vec![],
+    };
+    for level in (1..depth).rev() {
+        section = Section {
+            id: format!("custom-{level}"),
+            children: vec![section],
+            ..Section::clone(&rich_plan().sections[0])
+        };
+    }
+    section
+}
+
+#[test]
+fn sections_chained_100000_deep_open_without_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, file) = new_file(&dir);
+    drop(file);
+    {
+        let mut conn = raw(&path);
+        let tx = conn.transaction().unwrap();
+        for n in 0..100_000 {
+            let parent = (n > 0).then(|| format!("deep-{}", n - 1));
+            let body = format!(r#"{{"id":"deep-{n}","origin":"custom","title":"Mục {n}"}}"#);
+            tx.execute(
+                "INSERT INTO part (kind, id, parent, position, body) VALUES ('section', ?1, ?2, 0, ?3)",
+                rusqlite::params![format!("deep-{n}"), parent, body],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+    }
+    let file = PlanFile::open(&path).expect("opens");
+    let plan = file.load().unwrap();
+    assert!(plan
+        .sections
+        .iter()
+        .all(|s| s.height() <= MAX_SECTION_DEPTH));
+    assert_eq!(
+        plan.sections.iter().map(|s| s.walk().len()).sum::<usize>(),
+        rich_plan()
+            .sections
+            .iter()
+            .map(|s| s.walk().len())
+            .sum::<usize>()
+            + 100_000
+    );
+    let problems = file.problems().unwrap().join("\n");
+    assert!(problems.contains("lồng nhau quá"), "{problems}");
+    drop(plan);
+}
+
+#[test]
+fn edits_cannot_nest_sections_beyond_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut file) = new_file(&dir);
+    let too_deep = Edit::InsertSection {
+        parent: None,
+        index: 0,
+        section: chain(MAX_SECTION_DEPTH + 1),
+    };
+    assert!(matches!(file.apply(&too_deep), Err(StoreError::TooDeep)));
+    file.apply(&Edit::InsertSection {
+        parent: None,
+        index: 0,
+        section: chain(MAX_SECTION_DEPTH - 1),
+    })
+    .unwrap();
+    let deepest = format!("custom-{}", MAX_SECTION_DEPTH - 1);
+    let second = Edit::InsertSection {
+        parent: Some(deepest.clone()),
+        index: 0,
+        section: chain(2),
+    };
+    assert!(matches!(file.apply(&second), Err(StoreError::TooDeep)));
+    // Moving the custom-muc-dich tree (two levels) under the deepest one: too deep.
+    let err = file
+        .apply(&Edit::MoveSection {
+            id: "custom-muc-dich".into(),
+            parent: Some(deepest),
+            index: 0,
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("quá"), "{err}");
+}
+
+#[test]
+fn importing_is_linear_in_the_number_of_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let time = |n: usize| {
+        let mut plan = rich_plan();
+        let task = plan.tasks[0].clone();
+        plan.tasks = (0..n)
+            .map(|i| Task {
+                id: format!("nv-{i}"),
+                ..task.clone()
+            })
+            .collect();
+        let path = dir.path().join(format!("{n}.khcds"));
+        let start = std::time::Instant::now();
+        let mut file = PlanFile::create(&path, &plan).unwrap();
+        plan.tasks.reverse();
+        file.replace(&plan, RevisionReason::BeforeImport).unwrap();
+        start.elapsed().as_secs_f64()
+    };
+    time(1_000);
+    let small = time(2_000);
+    let large = time(16_000);
+    // Linear: ×8; the quadratic import took ×60.
+    assert!(
+        large < small * 20.0,
+        "2,000 tasks {small:.3} s, 16,000 tasks {large:.3} s"
+    );
+}
+
+/// Runs the ignored test `name` of this binary in a child process with `env` set.
+fn child(name: &str, env: &[(&str, &std::path::Path)]) -> std::process::Output {
+    let mut command = std::process::Command::new(std::env::current_exe().unwrap());
+    command.args([
+        name,
+        "--exact",
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().unwrap()
+}
+
+const CHILD_FILE: &str = "KHCDS_STORE_CHILD_FILE";
+
+/// Opens a read-only plan file and checks what a drafter can and cannot do with it.
+/// Run by `a_read_only_plan_opens_for_reading_and_refuses_edits` as a user without
+/// write access (root writes anywhere, so a root parent drops to `nobody` here).
+#[test]
+#[ignore = "run as a child process"]
+fn read_only_child() {
+    #[cfg(unix)]
+    // SAFETY: plain system calls in a single-threaded child before any file is opened.
+    unsafe {
+        if libc::geteuid() == 0 {
+            assert_eq!(libc::setgid(65534), 0);
+            assert_eq!(libc::setuid(65534), 0);
+        }
+    }
+    let path = std::path::PathBuf::from(std::env::var_os(CHILD_FILE).unwrap());
+    let mut file = PlanFile::open(&path).expect("a read-only plan opens");
+    assert!(file.is_read_only());
+    assert_eq!(file.load().unwrap(), rich_plan());
+    assert!(!file.revisions().unwrap().is_empty());
+    file.snapshot(RevisionReason::BeforeExport, "")
+        .expect("export's automatic snapshot is skipped");
+    let err = file
+        .apply(&Edit::DeleteItem {
+            list: List::Task,
+            id: rich_plan().tasks[0].id.clone(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
+    assert!(err.to_string().contains("chỉ được phép đọc"), "{err}");
+    assert!(file.snapshot(RevisionReason::Manual, "x").is_err());
+    println!("child-ok");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_read_only_plan_opens_for_reading_and_refuses_edits() {
+    use std::os::unix::fs::PermissionsExt;
+    let set = |p: &std::path::Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    for read_only_file in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, mut file) = new_file(&dir);
+        file.snapshot(RevisionReason::Manual, "một").unwrap();
+        drop(file);
+        set(dir.path(), if read_only_file { 0o755 } else { 0o555 });
+        set(&path, if read_only_file { 0o444 } else { 0o644 });
+        let before = file_bytes(&path);
+        let out = child("read_only_child", &[(CHILD_FILE, &path)]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        set(dir.path(), 0o755);
+        assert!(
+            stdout.contains("child-ok"),
+            "read-only file {read_only_file}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(file_bytes(&path), before);
+    }
+}
+
+/// Creates a plan under a file-size limit, so the disk "fills up" mid-write.
+#[test]
+#[ignore = "run as a child process"]
+fn full_disk_child() {
+    let path = std::path::PathBuf::from(std::env::var_os(CHILD_FILE).unwrap());
+    #[cfg(unix)]
+    // SAFETY: plain system calls in a single-threaded child: writes past the limit then
+    // fail with EFBIG instead of killing the process with SIGXFSZ.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        let limit = libc::rlimit {
+            rlim_cur: 256 * 1024,
+            rlim_max: 256 * 1024,
+        };
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0);
+    }
+    let mut plan = rich_plan();
+    plan.tasks[0].content = "Nội dung dài. ".repeat(100_000);
+    let err = PlanFile::create(&path, &plan).unwrap_err();
+    println!("child-error: {err}");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_create_that_fills_the_disk_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.khcds");
+    let out = child("full_disk_child", &[(CHILD_FILE, &path)]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let message = stdout
+        .lines()
+        .find_map(|l| l.split_once("child-error: ").map(|(_, m)| m.to_owned()))
+        .unwrap_or_else(|| panic!("{stdout}\n{}", String::from_utf8_lossy(&out.stderr)));
+    assert!(message.contains("Lỗi"), "{message}");
+    assert!(
+        !message.contains("error") && !message.contains("disk"),
+        "{message}"
+    );
+    assert_eq!(dir_listing(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_plan_with_bytes_appended_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, file) = new_file(&dir);
+    drop(file);
+    let mut bytes = file_bytes(&path);
+    bytes.extend_from_slice(b"sao chep them");
+    std::fs::write(&path, bytes).unwrap();
+    assert_eq!(PlanFile::open(&path).unwrap().load().unwrap(), rich_plan());
+}

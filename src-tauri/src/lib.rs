@@ -2,8 +2,8 @@
 //!
 //! Commands live in [`commands`] (never at the crate root: `#[tauri::command]` there
 //! clashes with the generated `__cmd__` macros). The open plan file sits in managed
-//! [`state::AppState`] behind a mutex; every command takes it, does one engine call and
-//! returns plain data or a Vietnamese error message.
+//! [`state::AppState`] behind a mutex; every command takes it, calls one engine use case
+//! and returns plain data or an error `{ kind, message }`.
 
 pub mod commands;
 pub mod prefs;
@@ -21,28 +21,29 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
         .plugin(tauri_plugin_opener::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
-            commands::startup,
-            commands::new_plan,
-            commands::open_plan,
-            commands::close_plan,
-            commands::load_plan,
-            commands::apply_edit,
-            commands::validate_plan,
-            commands::framework,
-            commands::catalog,
-            commands::revisions,
-            commands::snapshot,
-            commands::restore_revision,
-            commands::export_plan,
-            commands::open_exported,
-            commands::sign_defaults,
-            commands::sign_exported,
-            commands::recent_files,
-            commands::forget_recent,
-            commands::get_settings,
-            commands::set_settings,
-            commands::default_paths,
-            commands::quit,
+            commands::plan::startup,
+            commands::plan::new_plan,
+            commands::plan::open_plan,
+            commands::plan::close_plan,
+            commands::plan::load_plan,
+            commands::plan::quit,
+            commands::edit::apply_edit,
+            commands::edit::validate_plan,
+            commands::reference::framework,
+            commands::reference::catalog,
+            commands::reference::vocabulary,
+            commands::history::revisions,
+            commands::history::snapshot,
+            commands::history::restore_revision,
+            commands::export::export_plan,
+            commands::export::open_exported,
+            commands::sign::sign_defaults,
+            commands::sign::sign_exported,
+            commands::prefs::recent_files,
+            commands::prefs::forget_recent,
+            commands::prefs::get_settings,
+            commands::prefs::set_settings,
+            commands::prefs::default_paths,
         ])
 }
 

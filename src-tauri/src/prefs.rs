@@ -32,7 +32,7 @@ pub struct RecentFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The export format chosen last: "json", later "docx" or "pdf".
+    /// The export format chosen last: "docx", "pdf" or "json".
     pub export_format: String,
     /// Where the last export went.
     pub export_dir: Option<PathBuf>,

@@ -6,6 +6,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use khcds::store::PlanFile;
 use tauri::{Manager, Runtime};
 
+use crate::commands::error::CommandError;
 use crate::prefs::Prefs;
 
 /// Where the app keeps things.
@@ -103,10 +104,12 @@ impl AppState {
     }
 
     /// Changes the prefs and writes them to disk.
-    pub fn update_prefs<T>(&self, change: impl FnOnce(&mut Prefs) -> T) -> Result<T, String> {
+    pub fn update_prefs<T>(&self, change: impl FnOnce(&mut Prefs) -> T) -> Result<T, CommandError> {
         let mut prefs = self.prefs();
         let out = change(&mut prefs);
-        prefs.save(&self.dirs().prefs_file())?;
+        prefs
+            .save(&self.dirs().prefs_file())
+            .map_err(CommandError::io)?;
         Ok(out)
     }
 

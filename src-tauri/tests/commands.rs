@@ -36,7 +36,7 @@ fn start(root: &Path) -> TestApp {
 }
 
 impl TestApp {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, String> {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         get_ipc_response(
             &self.window,
             InvokeRequest {
@@ -50,11 +50,6 @@ impl TestApp {
             },
         )
         .map(|body| body.deserialize::<Value>().expect("json response"))
-        .map_err(|e| {
-            e.as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| e.to_string())
-        })
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
@@ -62,11 +57,32 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
-    fn err(&self, cmd: &str, args: Value) -> String {
+    /// The error of a command that must fail: `{ kind, message }`, as (kind, message).
+    fn refusal(&self, cmd: &str, args: Value) -> (String, String) {
         match self.call(cmd, args) {
             Ok(v) => panic!("{cmd} should fail, gave {v}"),
-            Err(e) => e,
+            Err(e) => {
+                let field = |name: &str| {
+                    e[name]
+                        .as_str()
+                        .unwrap_or_else(|| panic!("{cmd}: no {name} in {e}"))
+                        .to_owned()
+                };
+                (field("kind"), field("message"))
+            }
         }
+    }
+
+    /// The message of a command that must fail.
+    fn err(&self, cmd: &str, args: Value) -> String {
+        self.refusal(cmd, args).1
+    }
+
+    /// A refusal of `kind`; its message.
+    fn err_of(&self, kind: &str, cmd: &str, args: Value) -> String {
+        let (got, message) = self.refusal(cmd, args);
+        assert_eq!(got, kind, "{cmd}: {message}");
+        message
     }
 
     fn new_plan(&self, name: &str, extra: Value) -> Value {
@@ -132,13 +148,17 @@ fn new_plan_checks_its_inputs_in_vietnamese() {
         .contains("đuôi .khcds"));
     let mut bad_level = base(&p("a.khcds"));
     bad_level["level"] = json!("xa");
-    assert!(t.err("new_plan", bad_level).contains("cấp không hợp lệ"));
+    assert!(t
+        .err_of("invalid", "new_plan", bad_level)
+        .contains("Cấp không hợp lệ"));
     let mut annual = base(&p("a.khcds"));
     annual["kind"] = json!("annual");
-    assert!(t.err("new_plan", annual.clone()).contains("cần chọn năm"));
+    assert!(t
+        .err_of("invalid", "new_plan", annual.clone())
+        .contains("cần chọn năm"));
     annual["year"] = json!(2031);
     assert!(t
-        .err("new_plan", annual.clone())
+        .err_of("invalid", "new_plan", annual.clone())
         .contains("ngoài giai đoạn 2026–2030"));
     annual["year"] = json!(2027);
     let view = t.ok("new_plan", annual.clone());
@@ -147,7 +167,9 @@ fn new_plan_checks_its_inputs_in_vietnamese() {
         json!({"type": "annual", "year": 2027})
     );
     assert!(!view["findings"].as_array().unwrap().is_empty());
-    assert!(t.err("new_plan", annual).contains("đã tồn tại"));
+    assert!(t
+        .err_of("already_exists", "new_plan", annual)
+        .contains("đã tồn tại"));
     // Missing arguments are refused by the IPC layer before the command runs.
     assert!(t.call("new_plan", json!({"path": p("b.khcds")})).is_err());
 }
@@ -157,7 +179,8 @@ fn edits_are_applied_normalised_and_return_live_findings() {
     let root = tempfile::tempdir().unwrap();
     let t = start(root.path());
     assert_eq!(
-        t.err(
+        t.err_of(
+            "no_plan",
             "apply_edit",
             json!({"edit": {"op": "set-recipients", "recipients": []}})
         ),
@@ -167,6 +190,7 @@ fn edits_are_applied_normalised_and_return_live_findings() {
     assert!(
         rules(&view["findings"]).contains(&("completeness.section-empty".into(), "II.1".into()))
     );
+    assert_eq!(view["filled"]["II.1"], false);
 
     // Decomposed Vietnamese (as some input methods send it) is stored precomposed.
     let nfd = "Xa\u{302}y du\u{31b}\u{323}ng chi\u{301}nh quye\u{302}\u{300}n so\u{302}\u{301}";
@@ -177,6 +201,11 @@ fn edits_are_applied_normalised_and_return_live_findings() {
     );
     assert!(!rules(&applied["findings"])
         .contains(&("completeness.section-empty".into(), "II.1".into())));
+    assert_eq!(applied["filled"]["II.1"], true);
+    assert_eq!(
+        applied["filled"]["II"], true,
+        "a sub-section fills its parent"
+    );
     assert!(applied["apply_ms"].as_f64().unwrap() >= 0.0);
     let plan = t.ok("load_plan", json!({}));
     let text = plan["plan"]["sections"][1]["children"][0]["content"][0]["text"][0]["text"]
@@ -196,7 +225,8 @@ fn edits_are_applied_normalised_and_return_live_findings() {
     );
     let bad_area = json!({"id": "nv-2", "area": 12, "name": "X", "start": null, "end": null});
     assert!(t
-        .err(
+        .err_of(
+            "invalid",
             "apply_edit",
             json!({"edit": {"op": "put-item", "item": {"list": "task", "value": bad_area}}})
         )
@@ -213,7 +243,8 @@ fn edits_are_applied_normalised_and_return_live_findings() {
         .err("apply_edit", json!({"edit": {"op": "explode"}}))
         .starts_with("Thao tác sửa không hợp lệ"));
     assert!(t
-        .err(
+        .err_of(
+            "conflict",
             "apply_edit",
             json!({"edit": {"op": "delete-item", "list": "task", "id": "nv-9"}})
         )
@@ -256,7 +287,7 @@ fn revisions_snapshot_and_restore() {
     let revs = t.ok("revisions", json!({}));
     assert_eq!(revs[0]["reason"], "before-restore", "newest first");
     assert_eq!(
-        t.err("restore_revision", json!({"id": 999})),
+        t.err_of("conflict", "restore_revision", json!({"id": 999})),
         "Không có phiên bản lưu số 999."
     );
     assert!(t
@@ -327,9 +358,24 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
             json!({"format": "json", "path": root.path().join("khong-co/x.json")})
         )
         .contains("không tồn tại"));
+    // Never over the plan, under its own name or any other.
+    let plan_path = t.dirs.plans.join("ke-hoach.khcds");
+    let link = root.path().join("lien-ket.json");
+    std::fs::hard_link(&plan_path, &link).unwrap();
+    for path in [plan_path.clone(), link] {
+        assert!(t
+            .err_of(
+                "overwrite",
+                "export_plan",
+                json!({"format": "json", "path": path})
+            )
+            .starts_with("Không ghi được"));
+    }
+    assert!(khcds::store::is_plan_file(&plan_path));
     // Only files exported in this session can be opened from the app.
     assert!(t
-        .err(
+        .err_of(
+            "not_exported",
             "open_exported",
             json!({"path": "/etc/passwd", "folder": false})
         )
@@ -377,11 +423,12 @@ fn sign_step_signs_the_export_and_remembers_files_not_the_password() {
     let args = |password: &str| {
         json!({
             "path": pdf, "output": defaults["output"], "p12": id.p12, "password": password,
-            "signatureImage": null, "sealImage": null, "reason": "Phê duyệt"
+            "signatureImage": null, "sealImage": null, "reason": "Phê duyệt",
+            "location": "Hòa Sơn"
         })
     };
     assert!(t
-        .err("sign_exported", args("sai"))
+        .err_of("wrong_password", "sign_exported", args("sai"))
         .contains("Mật khẩu của tệp chứng thư số không đúng"));
     let signed = t.ok("sign_exported", args(sign_support::PASSWORD));
     assert_eq!(signed["signer"], "Nguyễn Văn An");
@@ -445,7 +492,7 @@ fn refused_files_locked_foreign_and_reopening() {
     .unwrap();
     let held = khcds::store::PlanFile::open(&b).unwrap();
     assert!(t
-        .err("open_plan", json!({"path": b}))
+        .err_of("locked", "open_plan", json!({"path": b}))
         .contains("đang được mở bởi một chương trình khác"));
     // The failed open left the current plan open.
     assert_eq!(t.ok("load_plan", json!({}))["path"], json!(a));
@@ -457,10 +504,11 @@ fn refused_files_locked_foreign_and_reopening() {
     let foreign = t.dirs.plans.join("c.khcds");
     std::fs::write(&foreign, "không phải tệp kế hoạch").unwrap();
     assert!(t
-        .err("open_plan", json!({"path": foreign}))
+        .err_of("not_a_plan", "open_plan", json!({"path": foreign}))
         .contains("không phải là tệp kế hoạch"));
     assert!(t
-        .err(
+        .err_of(
+            "not_found",
             "open_plan",
             json!({"path": t.dirs.plans.join("khong-co.khcds")})
         )
@@ -470,7 +518,10 @@ fn refused_files_locked_foreign_and_reopening() {
     let recent = t.ok("forget_recent", json!({"path": b}));
     assert_eq!(recent[0]["path"], json!(a));
     t.ok("close_plan", json!({}));
-    assert_eq!(t.err("load_plan", json!({})), "Chưa mở kế hoạch nào.");
+    assert_eq!(
+        t.err_of("no_plan", "load_plan", json!({})),
+        "Chưa mở kế hoạch nào."
+    );
 }
 
 #[test]
@@ -491,6 +542,11 @@ fn settings_framework_and_catalogue() {
             json!({"settings": {"export_format": "odt"}})
         )
         .contains("không được hỗ trợ"));
+    assert_eq!(
+        t.ok("vocabulary", json!({})),
+        serde_json::to_value(khcds::vocabulary::vocabulary()).unwrap(),
+        "the engine's vocabulary, whole"
+    );
     let fw = t.ok("framework", json!({}));
     assert_eq!(fw["sections"][0]["id"], "I");
     let cat = t.ok("catalog", json!({}));
@@ -511,8 +567,11 @@ fn capabilities_grant_only_what_the_ui_uses() {
     t.ok("framework", json!({}));
     // Not granted: opener commands from the web side (the app opens exports itself,
     // after checking the path), nor file-system access of any kind.
-    let refused = t.err("plugin:opener|open_path", json!({"path": "/etc/passwd"}));
-    assert!(refused.contains("not allowed"), "{refused}");
-    let refused = t.err("plugin:dialog|message", json!({"message": "x"}));
-    assert!(refused.contains("not allowed"), "{refused}");
+    for (cmd, args) in [
+        ("plugin:opener|open_path", json!({"path": "/etc/passwd"})),
+        ("plugin:dialog|message", json!({"message": "x"})),
+    ] {
+        let refused = t.call(cmd, args).expect_err(cmd);
+        assert!(refused.to_string().contains("not allowed"), "{refused}");
+    }
 }

@@ -1,14 +1,15 @@
 //! What each subcommand does, over the engine.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use khcds::framework::{self, Framework};
-use khcds::model::{Level, Plan, PlanKind};
+use khcds::model::{Level, Plan};
 use khcds::store::{PlanFile, RevisionReason};
 use khcds::validate::{self, Finding, Part, Severity};
-use khcds::{atomic_file, docx, interchange, sample};
+use khcds::workflow::{self, export, history, KindChoice, NewPlan, RequestError};
+use khcds::{interchange, sample, vocabulary};
 
-use super::{signing, Command, ExportFormat, Failure, KindArg, LevelArg, TextOrJson};
+use super::{signing, Command, Failure, KindArg, LevelArg, TextOrJson};
 
 pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
     match command {
@@ -19,7 +20,23 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             sample,
             scale,
             output,
-        } => new(level, kind, year, sample, scale, &output),
+        } => {
+            let level = match level {
+                LevelArg::Bo => Level::Bo,
+                LevelArg::Tinh => Level::Tinh,
+            };
+            let kind = match kind {
+                KindArg::FiveYear => KindChoice::FiveYear,
+                KindArg::Annual => KindChoice::Annual,
+            };
+            new(&NewPlan {
+                kind,
+                year,
+                sample,
+                scale,
+                ..NewPlan::new(output, level)
+            })
+        }
         Command::Info { file } => info(&file),
         Command::Validate { file, format } => validate(&file, format),
         Command::Framework { format } => print_framework(framework::current(), format),
@@ -27,11 +44,15 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             file,
             format,
             output,
-        } => export(&file, format, output),
+        } => {
+            let written = export::export_file(&file, format.0, output.as_deref())?;
+            println!("Đã xuất {}.", written.display());
+            Ok(())
+        }
         Command::Import { file, output } => import(&file, &output),
         Command::Revisions { file } => revisions(&file),
         Command::Snapshot { file, message } => {
-            let id = PlanFile::open(&file)?.snapshot(RevisionReason::Manual, &message)?;
+            let id = history::snapshot(&mut PlanFile::open(&file)?, &message)?;
             println!("Đã lưu phiên bản số {id}.");
             Ok(())
         }
@@ -48,48 +69,39 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
         }
         Command::Sign(args) => signing::sign(args),
         Command::Verify { file, format } => signing::verify(&file, format),
+        Command::Vocabulary { format: _ } => print_json(&vocabulary::vocabulary()),
+        Command::PlanState { file } => {
+            print_json(&workflow::open::read(&workflow::open::open(&file)?)?)
+        }
     }
 }
 
-fn new(
-    level: LevelArg,
-    kind: KindArg,
-    year: Option<i32>,
-    with_sample: bool,
-    scale: u32,
-    output: &Path,
-) -> Result<(), Failure> {
-    let level = match level {
-        LevelArg::Bo => Level::Bo,
-        LevelArg::Tinh => Level::Tinh,
-    };
-    let kind = match (kind, year) {
-        (KindArg::FiveYear, None) => PlanKind::FiveYear,
-        (KindArg::FiveYear, Some(_)) => {
-            return Err(Failure::io(
-                "--year chỉ dùng cho kế hoạch hằng năm (--kind annual).",
-            ))
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).map_err(Failure::io)?
+    );
+    Ok(())
+}
+
+fn new(request: &NewPlan) -> Result<(), Failure> {
+    let (_, plan) = workflow::new_plan::create(request).map_err(|e| match e {
+        // The rule is the engine's; the words name this tool's flags.
+        workflow::Error::Request(RequestError::YearOnlyForAnnual) => {
+            Failure::io("--year chỉ dùng cho kế hoạch hằng năm (--kind annual).")
         }
-        (KindArg::Annual, Some(year)) => PlanKind::Annual { year },
-        (KindArg::Annual, None) => {
-            return Err(Failure::io(
-                "Kế hoạch hằng năm cần năm: thêm --year, ví dụ --year 2026.",
-            ))
+        workflow::Error::Request(RequestError::AnnualNeedsYear) => {
+            Failure::io("Kế hoạch hằng năm cần năm: thêm --year, ví dụ --year 2026.")
         }
-    };
-    let plan = if with_sample {
-        sample::sample_plan(level, kind, scale)
-    } else {
-        framework::current().empty_plan(level, kind)
-    };
-    PlanFile::create(output, &plan)?;
+        other => other.into(),
+    })?;
     println!(
         "Đã tạo {} ({} {}).",
-        output.display(),
-        level.label(),
-        kind.label()
+        request.path.display(),
+        plan.meta.level.label(),
+        plan.meta.kind.label()
     );
-    if with_sample {
+    if request.sample {
         println!("{}", sample::FICTIONAL_NOTE);
     }
     Ok(())
@@ -107,6 +119,12 @@ fn info(file: &Path) -> Result<(), Failure> {
         }
     };
     println!("Tệp:              {}", file.display());
+    if store.is_read_only() {
+        println!("                  (chỉ đọc: không sửa được tệp này)");
+    }
+    for problem in store.problems()? {
+        println!("Cảnh báo:         {problem}");
+    }
     println!("Cấp:              {}", plan.meta.level.label());
     println!("Loại:             Kế hoạch {}", plan.meta.kind.label());
     println!("Khung:            {}", plan.meta.framework_version);
@@ -120,13 +138,9 @@ fn info(file: &Path) -> Result<(), Failure> {
             .unwrap_or_else(|| "—".into())
     );
     println!("Trích yếu:        {}", or_dash(&h.subject));
-    let sections: usize = plan.sections.iter().map(|s| s.walk().len()).sum();
-    let filled: usize = plan
-        .sections
-        .iter()
-        .flat_map(|s| s.walk())
-        .filter(|s| !s.is_empty())
-        .count();
+    let filled = vocabulary::filled_sections(&plan);
+    let sections = filled.len();
+    let filled = filled.values().filter(|&&f| f).count();
     println!("Mục:              {sections} ({filled} mục đã có nội dung)");
     println!("Căn cứ:           {}", plan.opening.legal_bases.len());
     println!("Chỉ tiêu:         {}", plan.indicators.len());
@@ -247,38 +261,8 @@ fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Fail
     Ok(())
 }
 
-fn export(file: &Path, format: ExportFormat, output: Option<PathBuf>) -> Result<(), Failure> {
-    let mut store = PlanFile::open(file)?;
-    store.snapshot(RevisionReason::BeforeExport, "")?;
-    let plan = store.load()?;
-    let (extension, bytes) = match format {
-        ExportFormat::Docx => (
-            "docx",
-            docx::write_plan(&plan)
-                .map_err(|e| Failure::io(format!("không xuất được tệp Word: {e}")))?,
-        ),
-        ExportFormat::Json => ("json", interchange::to_json(&plan).into_bytes()),
-        ExportFormat::Pdf => (
-            "pdf",
-            khcds::pdf::write(&khcds::document::build(&plan))
-                .map_err(|e| Failure::io(format!("không xuất được tệp PDF: {e}")))?,
-        ),
-    };
-    let output = output.unwrap_or_else(|| file.with_extension(extension));
-    write_output(&output, &bytes)?;
-    println!("Đã xuất {}.", output.display());
-    Ok(())
-}
-
-pub(super) fn write_output(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    atomic_file::write(path, bytes)
-        .map_err(|e| Failure::io(format!("không ghi được «{}»: {e}", path.display())))
-}
-
 fn import(file: &Path, output: &Path) -> Result<(), Failure> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Failure::io(format!("không đọc được «{}»: {e}", file.display())))?;
-    let plan: Plan = interchange::from_json(&text)
+    let plan: Plan = interchange::read_file(file)
         .map_err(|e| Failure::io(format!("«{}»: {e}", file.display())))?;
     if output.exists() {
         PlanFile::open(output)?.replace(&plan, RevisionReason::BeforeImport)?;

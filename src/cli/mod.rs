@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use khcds::vocabulary::{FIRST_YEAR, LAST_YEAR};
+use khcds::workflow::ExportFormat;
 
 #[derive(Parser)]
 #[command(
@@ -32,7 +34,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = KindArg::FiveYear)]
         kind: KindArg,
         /// Năm của kế hoạch hằng năm (2026–2030).
-        #[arg(long, value_parser = clap::value_parser!(i32).range(2026..=2030))]
+        #[arg(long, value_parser = clap::value_parser!(i32).range(i64::from(FIRST_YEAR)..=i64::from(LAST_YEAR)))]
         year: Option<i32>,
         /// Điền sẵn một kế hoạch mẫu đầy đủ (tên cơ quan giả định).
         #[arg(long)]
@@ -69,7 +71,7 @@ enum Command {
         file: PathBuf,
         /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP), pdf hoặc json.
         #[arg(long, value_enum)]
-        format: ExportFormat,
+        format: FormatArg,
         /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
@@ -113,6 +115,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
+    /// In từ vựng của chương trình (nhãn, danh mục lựa chọn) dạng JSON, cho giao diện và các bài kiểm thử.
+    #[command(hide = true)]
+    Vocabulary {
+        /// Định dạng: json.
+        #[arg(long, value_enum, default_value_t = JsonOnly::Json)]
+        format: JsonOnly,
+    },
+    /// In kế hoạch cùng các phát hiện khi kiểm tra và tình trạng từng mục, dạng JSON (như ứng dụng nhận).
+    #[command(hide = true)]
+    PlanState {
+        /// Tệp kế hoạch (.khcds).
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,10 +149,27 @@ enum TextOrJson {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExportFormat {
-    Docx,
+enum JsonOnly {
     Json,
-    Pdf,
+}
+
+/// The engine's export formats as clap values.
+#[derive(Clone, Copy)]
+struct FormatArg(ExportFormat);
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [FormatArg; 3] = [
+            FormatArg(ExportFormat::ALL[0]),
+            FormatArg(ExportFormat::ALL[1]),
+            FormatArg(ExportFormat::ALL[2]),
+        ];
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.id()))
+    }
 }
 
 /// A failed command: what to print and how to exit.
@@ -167,6 +199,12 @@ impl Failure {
 
 impl From<khcds::store::StoreError> for Failure {
     fn from(e: khcds::store::StoreError) -> Self {
+        Failure::io(e)
+    }
+}
+
+impl From<khcds::workflow::Error> for Failure {
+    fn from(e: khcds::workflow::Error) -> Self {
         Failure::io(e)
     }
 }

@@ -3,12 +3,9 @@
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
-use khcds::sign::{
-    sign_document, verify_document, CertificateSummary, DocumentFormat, Pkcs11Signer, Pkcs12Signer,
-    SignError, SignRequest, SignatureStatus, Signer, VerifyReport,
-};
+use khcds::sign::{DocumentFormat, SignError, SignatureStatus, VerifyReport};
+use khcds::workflow::{self, ErrorKind, KeySource, SignDocument};
 
-use super::commands::write_output;
 use super::{Failure, TextOrJson};
 
 #[derive(clap::Args)]
@@ -44,59 +41,47 @@ pub(super) struct SignArgs {
     pub output: PathBuf,
 }
 
-impl From<SignError> for Failure {
-    fn from(e: SignError) -> Self {
-        Failure::io(e)
-    }
-}
-
 pub(super) fn sign(args: SignArgs) -> Result<(), Failure> {
-    let document = read(&args.file)?;
-    let signer: Box<dyn Signer> =
-        match (&args.p12, &args.pkcs11) {
-            (Some(path), None) => {
-                let password = secret(args.password_file.as_deref(), "Mật khẩu của chứng thư số")?;
-                Box::new(Pkcs12Signer::open_file(path, &password)?)
-            }
-            (None, Some(module)) => {
-                let pin = secret(args.password_file.as_deref(), "Mã PIN của thiết bị ký số")?;
-                Box::new(Pkcs11Signer::open(module, args.token.as_deref(), &pin)?)
-            }
+    let key =
+        match (args.p12, args.pkcs11) {
+            (Some(path), None) => KeySource::Pkcs12(path),
+            (None, Some(module)) => KeySource::Pkcs11 {
+                module,
+                token: args.token,
+            },
             _ => return Err(Failure::io(
                 "hãy chọn một nguồn khóa: --p12 (tệp chứng thư số) hoặc --pkcs11 (thiết bị ký số).",
             )),
         };
-    let image = |path: &Option<PathBuf>| path.as_deref().map(read).transpose();
-    let request = SignRequest {
-        signing_time: chrono::Utc::now(),
-        reason: args.reason.map(|r| khcds::model::normalize_nfc(&r)),
-        location: args.location.map(|l| khcds::model::normalize_nfc(&l)),
-        signature_image: image(&args.signature_image)?,
-        seal_image: image(&args.seal_image)?,
+    let prompt = key.secret_name();
+    let request = SignDocument {
+        document: args.file,
+        output: args.output,
+        key,
+        reason: args.reason,
+        location: args.location,
+        signature_image: args.signature_image,
+        seal_image: args.seal_image,
     };
-    let (format, signed) = sign_document(&document, signer.as_ref(), &request)?;
-    if format == DocumentFormat::Docx
-        && (request.signature_image.is_some() || request.seal_image.is_some())
-    {
+    let password_file = args.password_file;
+    let signed = workflow::sign::sign(&request, || secret(password_file.as_deref(), prompt))?;
+    if signed.images_ignored {
         eprintln!(
             "Lưu ý: ảnh chữ ký và con dấu chỉ hiện trên bản PDF; chữ ký số trong tệp Word không có hình."
         );
     }
-    write_output(&args.output, &signed)?;
-    let who = CertificateSummary::of(signer.certificate());
     println!(
         "Đã ký {} bằng chứng thư số của {}: {}.",
-        format.label(),
-        who.common_name,
-        args.output.display()
+        signed.format.label(),
+        signed.signer.common_name,
+        signed.path.display()
     );
     Ok(())
 }
 
 pub(super) fn verify(file: &Path, format: TextOrJson) -> Result<(), Failure> {
-    let bytes = read(file)?;
-    let (kind, report) = match verify_document(&bytes) {
-        Err(SignError::NotSigned) => return Err(Failure::invalid(SignError::NotSigned)),
+    let (kind, report) = match workflow::sign::verify(file) {
+        Err(e) if e.kind() == ErrorKind::NotSigned => return Err(Failure::invalid(e)),
         other => other?,
     };
     match format {
@@ -164,28 +149,29 @@ fn print_report(file: &Path, kind: DocumentFormat, report: &VerifyReport) {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| Failure::from(SignError::io(path, e)))
-}
-
 /// A password or PIN: from `--password-file` (its first line), else asked on the terminal
 /// (as `prompt`) without echo, else the first line of standard input (for scripts:
 /// `khcds sign … < mat-khau.txt`).
-fn secret(file: Option<&Path>, prompt: &str) -> Result<String, Failure> {
+fn secret(file: Option<&Path>, prompt: &str) -> workflow::Result<String> {
+    let unreadable = |e: std::io::Error| workflow::Error::Read {
+        what: "mật khẩu",
+        path: file.unwrap_or(Path::new("-")).to_owned(),
+        detail: e.to_string(),
+    };
     let line = match file {
         Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| Failure::from(SignError::io(path, e)))?;
+            let text = std::fs::read_to_string(path).map_err(|e| SignError::io(path, e))?;
             text.lines().next().unwrap_or_default().to_owned()
         }
-        None if std::io::stdin().is_terminal() => rpassword::prompt_password(format!("{prompt}: "))
-            .map_err(|e| Failure::io(format!("không đọc được mật khẩu: {e}")))?,
+        None if std::io::stdin().is_terminal() => {
+            rpassword::prompt_password(format!("{prompt}: ")).map_err(unreadable)?
+        }
         None => {
             let mut line = String::new();
             std::io::stdin()
                 .lock()
                 .read_line(&mut line)
-                .map_err(|e| Failure::io(format!("không đọc được mật khẩu: {e}")))?;
+                .map_err(unreadable)?;
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };

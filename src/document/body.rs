@@ -2,14 +2,14 @@
 //! out in section II, the tasks in III, the responsibilities in V, and "./." at the end.
 
 use super::appendix;
-use super::format::{letter, roman, upper, value_with_unit};
+use super::format::{letter, roman, upper};
 use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    Block as ContentBlock, Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind, Run,
-    Section,
+    Block as ContentBlock, Indicator, IndicatorGroup, Period, Plan, PlanKind, Run, Section,
 };
+use crate::vocabulary::{comparator_phrase, value_with_unit, Generated};
 
 /// Where a section sits, for its number: depth (1 = mục) and the numbers above it.
 struct Numbering {
@@ -130,20 +130,14 @@ fn content_block(block: &ContentBlock) -> Block {
     })
 }
 
-/// What the document adds after a Khung section's own content.
+/// What the document adds after a Khung section's own content (see
+/// `vocabulary::Generated`; II.2 and V get theirs after their sub-sections).
 fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
-    let group = [
-        IndicatorGroup::DigitalServices,
-        IndicatorGroup::DataDrivenGovernance,
-        IndicatorGroup::DigitalEconomy,
-        IndicatorGroup::DigitalSociety,
-    ]
-    .into_iter()
-    .find(|g| g.section_id() == Some(id));
-    if let Some(group) = group {
-        return indicator_lines(plan, |i| i.group == group);
+    let generated = Generated::in_section(id);
+    if let Some(Generated::Indicators { group }) = &generated {
+        return indicator_lines(plan, |i| &i.group == group);
     }
-    if let Some(area) = id.strip_prefix("III.").and_then(|a| a.parse::<u8>().ok()) {
+    if let Some(Generated::Tasks { area }) = generated {
         return plan
             .tasks
             .iter()
@@ -162,7 +156,7 @@ fn generated_content(plan: &Plan, id: &str) -> Vec<Block> {
             })
             .collect();
     }
-    if id == "VI" {
+    if generated == Some(Generated::TaskAppendix) {
         let labels = appendix::labels(plan);
         let mentions_appendix = plan
             .sections
@@ -229,11 +223,7 @@ pub(super) fn indicator_sentence(indicator: &Indicator, kind: PlanKind) -> Strin
             if value.is_empty() {
                 return None;
             }
-            let phrase = match t.comparator {
-                Comparator::AtLeast => "đạt tối thiểu",
-                Comparator::Exactly => "đạt",
-                Comparator::AtMost => "không quá",
-            };
+            let phrase = comparator_phrase(t.comparator);
             let when = match period {
                 Period::Year(y) => format!("trong năm {y}"),
                 p => format!("đến năm {}", p.end_year()),

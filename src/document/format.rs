@@ -4,6 +4,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::{MonthYear, Period};
 
+// The value-with-unit wording lives in the vocabulary; the document uses it from here.
+pub use crate::vocabulary::{bare_value, value_with_unit};
+
 /// "Hà Nội, ngày 05 tháng 3 năm 2026" (Nghị định 30, Phụ lục I). Without a date, blanks
 /// for the clerk to fill in.
 pub fn place_and_date(place: &str, date: Option<NaiveDate>) -> String {
@@ -96,33 +99,6 @@ pub fn period_heading(period: Period) -> String {
             p.to_string().replace('-', " - "),
             p.end_year()
         ),
-    }
-}
-
-/// A value without the unit the drafter may have typed into it ("80%" with unit "%" →
-/// "80", "cấp độ 3" with unit "cấp độ" → "3"): the unit is written once, by the document.
-pub fn bare_value<'a>(value: &'a str, unit: &str) -> &'a str {
-    let (value, unit) = (value.trim(), unit.trim());
-    if unit.is_empty() {
-        return value;
-    }
-    value
-        .strip_suffix(unit)
-        .or_else(|| value.strip_prefix(unit))
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .unwrap_or(value)
-}
-
-/// "95%", "cấp độ 4", "30 sáng kiến" — also when the value was typed with its unit.
-pub fn value_with_unit(value: &str, unit: &str) -> String {
-    let value = bare_value(value, unit);
-    let unit = unit.trim();
-    match unit {
-        "" => value.to_owned(),
-        "%" => format!("{value}%"),
-        "cấp độ" | "mức" => format!("{unit} {value}"),
-        _ => format!("{value} {unit}"),
     }
 }
 

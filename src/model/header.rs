@@ -23,6 +23,38 @@ pub struct DocumentHeader {
     pub subject: String,
 }
 
+/// Dates of documents lie between the founding of the state and the end of the century.
+fn check_date(field: String, date: Option<NaiveDate>) -> Result<(), super::OutOfRange> {
+    use chrono::Datelike;
+    match date {
+        Some(d) => super::settings::check_range(
+            field,
+            f64::from(d.year()),
+            1945.0,
+            2100.0,
+            "năm 1945–2100",
+        ),
+        None => Ok(()),
+    }
+}
+
+impl DocumentHeader {
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        check_date("Ngày ban hành".into(), self.date)
+    }
+}
+
+impl Opening {
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        self.legal_bases.iter().try_for_each(|b| {
+            check_date(
+                format!("Ngày của văn bản căn cứ «{}»", b.citation()),
+                b.date,
+            )
+        })
+    }
+}
+
 /// What comes before the body: the legal bases ("Căn cứ …") or an implementing
 /// paragraph ("Thực hiện …"), the optional proposal line and the issuing sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -31,6 +31,22 @@ pub struct Indicator {
     pub not_applicable: Option<String>,
 }
 
+impl Indicator {
+    /// Checks the baseline year against the range it can take.
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        match self.baseline.as_ref().and_then(|b| b.year) {
+            Some(year) => super::settings::check_range(
+                format!("Năm của giá trị cơ sở, chỉ tiêu «{}»", self.name),
+                f64::from(year),
+                1900.0,
+                2100.0,
+                "năm 1900–2100",
+            ),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The groups of section II.2 as the Khung sets them, or a drafter's own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -72,14 +88,8 @@ pub struct Target {
 impl Target {
     /// The numeric value, accepting a decimal comma ("99,5").
     pub fn numeric(&self) -> Option<f64> {
-        parse_number(&self.value)
+        crate::vocabulary::parse_number(&self.value)
     }
-}
-
-/// Parses "95", "99,5", "99.5" or "95%" as a number.
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

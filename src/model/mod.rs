@@ -18,7 +18,7 @@ pub use header::{DocumentHeader, LegalBasesForm, LegalBasis, LegalDocumentKind, 
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};
 pub use plan::{Level, Period, Plan, PlanKind, PlanMeta};
-pub use section::{Section, SectionOrigin};
-pub use settings::{DocumentSettings, Margins};
+pub use section::{Section, SectionOrigin, MAX_SECTION_DEPTH};
+pub use settings::{DocumentSettings, Margins, OutOfRange};
 pub use task::{FundingSource, MonthYear, Task};
 pub use text::{Block, BulletLevel, RichText, Run};

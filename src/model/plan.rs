@@ -30,6 +30,36 @@ pub struct Plan {
     pub settings: DocumentSettings,
 }
 
+impl Plan {
+    /// Checks every number and date against the range it can take (see `OutOfRange`).
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        self.meta.check_ranges()?;
+        self.header.check_ranges()?;
+        self.opening.check_ranges()?;
+        self.settings.check_ranges()?;
+        self.indicators
+            .iter()
+            .try_for_each(Indicator::check_ranges)?;
+        self.tasks.iter().try_for_each(Task::check_ranges)
+    }
+}
+
+impl PlanMeta {
+    /// The year of an annual plan lies in the years plans are written for.
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        match self.kind {
+            PlanKind::Annual { year } => super::settings::check_range(
+                "Năm của kế hoạch",
+                f64::from(year),
+                2000.0,
+                2100.0,
+                "năm 2000–2100",
+            ),
+            PlanKind::FiveYear => Ok(()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanMeta {

@@ -29,14 +29,32 @@ pub enum SectionOrigin {
     Custom,
 }
 
+/// How deep sections may nest (a Khung section such as II.2.1.a is at level 4). The
+/// writers, the validator and serde walk the tree recursively, so a deeper tree is
+/// refused wherever one enters: import, opening a file, edits.
+pub const MAX_SECTION_DEPTH: usize = 12;
+
 impl Section {
     /// Depth-first walk over this section and its descendants, in document order.
     pub fn walk(&self) -> Vec<&Section> {
-        let mut out = vec![self];
-        for child in &self.children {
-            out.extend(child.walk());
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(section) = stack.pop() {
+            out.push(section);
+            stack.extend(section.children.iter().rev());
         }
         out
+    }
+
+    /// The number of levels of this section and its descendants (1 without children).
+    pub fn height(&self) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![(self, 1)];
+        while let Some((section, level)) = stack.pop() {
+            deepest = deepest.max(level);
+            stack.extend(section.children.iter().map(|c| (c, level + 1)));
+        }
+        deepest
     }
 
     pub fn is_empty(&self) -> bool {

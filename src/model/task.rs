@@ -41,6 +41,40 @@ pub struct Task {
     pub indicators: Vec<String>,
 }
 
+impl Task {
+    /// Checks the area, the budget and the schedule against the ranges they can take.
+    pub fn check_ranges(&self) -> Result<(), super::OutOfRange> {
+        use super::settings::check_range;
+        let of = |label: &str| format!("{label} của nhiệm vụ «{}»", self.name);
+        check_range(
+            of("Lĩnh vực"),
+            f64::from(self.area),
+            1.0,
+            9.0,
+            "1 đến 9, mục III.1–III.9",
+        )?;
+        if let Some(budget) = self.budget_million_vnd {
+            let label = of("Kinh phí dự kiến (triệu đồng)");
+            check_range(label, budget, 0.0, 1e9, "0 đến 1 tỷ triệu đồng")?;
+        }
+        for (label, month) in [
+            ("Thời gian bắt đầu", self.start),
+            ("Thời gian kết thúc", self.end),
+        ] {
+            if let Some(m) = month {
+                check_range(
+                    of(label),
+                    f64::from(m.year),
+                    2000.0,
+                    2100.0,
+                    "năm 2000–2100",
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Nguồn kinh phí: the fixed list the drafters choose from, plus "khác".
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -9,7 +9,7 @@ use super::parts::{self, Kind};
 use super::{Result, StoreError};
 use crate::model::{
     Block, DocumentHeader, DocumentSettings, Indicator, Opening, PlanMeta, Recipient,
-    Responsibility, Section, SectionOrigin, Signer, Task,
+    Responsibility, Section, SectionOrigin, Signer, Task, MAX_SECTION_DEPTH,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -111,6 +111,7 @@ impl Item {
 }
 
 pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
+    check_ranges(edit)?;
     match edit {
         Edit::SetMeta { meta } => parts::put_singleton(tx, Kind::Meta, meta),
         Edit::SetHeader { header } => parts::put_singleton(tx, Kind::Header, header),
@@ -142,6 +143,7 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
                 )));
             }
             require_section(tx, parent.as_deref())?;
+            require_depth(tx, parent.as_deref(), section.height())?;
             parts::insert_section_tree(tx, section, parent.as_deref(), Some(*index))
         }
         Edit::MoveSection { id, parent, index } => {
@@ -154,6 +156,7 @@ pub(super) fn apply(tx: &Transaction, edit: &Edit) -> Result<()> {
                     )));
                 }
             }
+            require_depth(tx, parent.as_deref(), subtree_height(tx, id)?)?;
             let body = parts::body(&section)?;
             parts::remove_item(tx, Kind::Section, id)?;
             parts::insert_item(
@@ -211,15 +214,73 @@ fn custom_section(tx: &Transaction, id: &str) -> Result<Section> {
     Ok(section)
 }
 
-/// All sections below `id`, at any depth.
+/// All sections below `id`, at any depth (each once, even in a damaged file whose
+/// parent links form a cycle).
 fn descendants(tx: &Transaction, id: &str) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut queue = vec![id.to_owned()];
-    while let Some(next) = queue.pop() {
-        for child in parts::child_sections(tx, &next)? {
-            queue.push(child.clone());
-            out.push(child);
+    Ok(levels_below(tx, id)?.into_iter().flatten().collect())
+}
+
+/// The sections below `id`, level by level.
+fn levels_below(tx: &Transaction, id: &str) -> Result<Vec<Vec<String>>> {
+    let mut seen = std::collections::HashSet::from([id.to_owned()]);
+    let mut levels = Vec::new();
+    let mut level = vec![id.to_owned()];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for parent in &level {
+            for child in parts::child_sections(tx, parent)? {
+                if seen.insert(child.clone()) {
+                    next.push(child);
+                }
+            }
         }
+        levels.push(std::mem::take(&mut level));
+        level = next;
     }
-    Ok(out)
+    levels.remove(0);
+    Ok(levels)
+}
+
+/// Levels of the stored section `id` and its descendants.
+fn subtree_height(tx: &Transaction, id: &str) -> Result<usize> {
+    Ok(1 + levels_below(tx, id)?.len())
+}
+
+/// Refuses to put `height` levels of sections under `parent` when the tree would grow
+/// deeper than [`MAX_SECTION_DEPTH`].
+fn require_depth(tx: &Transaction, parent: Option<&str>, height: usize) -> Result<()> {
+    let mut depth = 0;
+    let mut next = parent.map(str::to_owned);
+    while let Some(id) = next {
+        depth += 1;
+        if depth + height > MAX_SECTION_DEPTH {
+            return Err(StoreError::TooDeep);
+        }
+        next = parts::slot(tx, Kind::Section, &id)?.and_then(|slot| slot.parent);
+    }
+    if height > MAX_SECTION_DEPTH {
+        return Err(StoreError::TooDeep);
+    }
+    Ok(())
+}
+
+/// Numbers and dates in an edit must lie in their real range, so what is stored always
+/// reads back and prints.
+fn check_ranges(edit: &Edit) -> Result<()> {
+    match edit {
+        Edit::SetMeta { meta } => meta.check_ranges()?,
+        Edit::SetHeader { header } => header.check_ranges()?,
+        Edit::SetOpening { opening } => opening.check_ranges()?,
+        Edit::SetSettings { settings } => settings.check_ranges()?,
+        Edit::PutItem {
+            item: Item::Task(task),
+            ..
+        } => task.check_ranges()?,
+        Edit::PutItem {
+            item: Item::Indicator(indicator),
+            ..
+        } => indicator.check_ranges()?,
+        _ => {}
+    }
+    Ok(())
 }

@@ -7,8 +7,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::salvage::{assemble_tree, text_column, Lists, Loaded, Salvage, Singletons};
 use super::{Result, StoreError};
-use crate::model::{normalize_value, Plan, Section};
+use crate::model::{normalize_value, Plan, Section, MAX_SECTION_DEPTH};
 
 /// The kinds of rows in the `part` table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Kind::Meta => "meta",
             Kind::Header => "header",
@@ -48,7 +49,12 @@ impl Kind {
             Kind::Indicator => "chỉ tiêu",
             Kind::Task => "nhiệm vụ",
             Kind::Responsibility => "đơn vị trong phần tổ chức thực hiện",
-            _ => "phần",
+            Kind::Meta => "phần thông tin chung (cấp, loại kế hoạch)",
+            Kind::Header => "phần đầu văn bản (cơ quan, số, ngày, trích yếu)",
+            Kind::Opening => "phần căn cứ",
+            Kind::Signer => "phần người ký",
+            Kind::Recipients => "phần nơi nhận",
+            Kind::Settings => "phần trình bày (cỡ chữ, lề)",
         }
     }
 }
@@ -60,7 +66,7 @@ pub(super) fn body<T: Serialize>(value: &T) -> Result<String> {
     Ok(json.to_string())
 }
 
-fn parse<T: DeserializeOwned>(kind: Kind, id: &str, text: &str) -> Result<T> {
+pub(super) fn parse<T: DeserializeOwned>(kind: Kind, id: &str, text: &str) -> Result<T> {
     serde_json::from_str(text)
         .map_err(|e| StoreError::BadData(format!("{} «{id}»: {e}", kind.as_str())))
 }
@@ -195,26 +201,89 @@ pub(super) fn child_sections(tx: &Transaction, parent: &str) -> Result<Vec<Strin
     Ok(ids)
 }
 
-/// Writes a section and its descendants.
+/// Writes a section and its descendants (custom sections inserted by an edit).
 pub(super) fn insert_section_tree(
     tx: &Transaction,
     section: &Section,
     parent: Option<&str>,
     index: Option<usize>,
 ) -> Result<()> {
-    let row = Section {
+    insert_item(
+        tx,
+        Kind::Section,
+        &section.id,
+        parent,
+        index,
+        &section_row(section)?,
+    )?;
+    append_descendants(tx, section)
+}
+
+/// Writes the rows below `section`, walking the tree without recursion.
+fn append_descendants(tx: &Transaction, section: &Section) -> Result<()> {
+    let mut stack = vec![section];
+    while let Some(parent) = stack.pop() {
+        for (position, child) in parent.children.iter().enumerate() {
+            let row = section_row(child)?;
+            append(
+                tx,
+                Kind::Section,
+                &child.id,
+                Some(&parent.id),
+                position,
+                &row,
+            )?;
+            stack.push(child);
+        }
+    }
+    Ok(())
+}
+
+/// The stored body of a section: itself without its children (they are rows of their own).
+fn section_row(section: &Section) -> Result<String> {
+    body(&Section {
+        id: section.id.clone(),
+        origin: section.origin,
+        title: section.title.clone(),
+        content: section.content.clone(),
         children: Vec::new(),
-        ..section.clone()
-    };
-    insert_item(tx, Kind::Section, &section.id, parent, index, &body(&row)?)?;
-    for child in &section.children {
-        insert_section_tree(tx, child, Some(&section.id), None)?;
+    })
+}
+
+/// Inserts a row at a known free position: no counting or shifting of siblings, so a
+/// whole plan is written in time linear in its size.
+fn append(
+    tx: &Transaction,
+    kind: Kind,
+    id: &str,
+    parent: Option<&str>,
+    position: usize,
+    body: &str,
+) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(StoreError::BadData(format!("{} thiếu mã", kind.noun())));
+    }
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO part (kind, id, parent, position, body) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, id) DO NOTHING",
+        )?
+        .execute(params![kind.as_str(), id, parent, position as i64, body])?;
+    if inserted == 0 {
+        return Err(StoreError::DuplicateItem {
+            what: kind.noun(),
+            id: id.to_owned(),
+        });
     }
     Ok(())
 }
 
 /// Replaces the whole stored plan.
 pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
+    plan.check_ranges()?;
+    if plan.sections.iter().any(|s| s.height() > MAX_SECTION_DEPTH) {
+        return Err(StoreError::TooDeep);
+    }
     tx.execute("DELETE FROM part", [])?;
     put_singleton(tx, Kind::Meta, &plan.meta)?;
     put_singleton(tx, Kind::Header, &plan.header)?;
@@ -222,93 +291,77 @@ pub(super) fn save_plan(tx: &Transaction, plan: &Plan) -> Result<()> {
     put_singleton(tx, Kind::Signer, &plan.signer)?;
     put_singleton(tx, Kind::Recipients, &plan.recipients)?;
     put_singleton(tx, Kind::Settings, &plan.settings)?;
-    for section in &plan.sections {
-        insert_section_tree(tx, section, None, None)?;
+    for (position, section) in plan.sections.iter().enumerate() {
+        append(
+            tx,
+            Kind::Section,
+            &section.id,
+            None,
+            position,
+            &section_row(section)?,
+        )?;
+        append_descendants(tx, section)?;
     }
-    for item in &plan.indicators {
-        insert_item(tx, Kind::Indicator, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.indicators.iter().enumerate() {
+        append(tx, Kind::Indicator, &item.id, None, position, &body(item)?)?;
     }
-    for item in &plan.tasks {
-        insert_item(tx, Kind::Task, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.tasks.iter().enumerate() {
+        append(tx, Kind::Task, &item.id, None, position, &body(item)?)?;
     }
-    for item in &plan.organisation {
-        insert_item(tx, Kind::Responsibility, &item.id, None, None, &body(item)?)?;
+    for (position, item) in plan.organisation.iter().enumerate() {
+        append(
+            tx,
+            Kind::Responsibility,
+            &item.id,
+            None,
+            position,
+            &body(item)?,
+        )?;
     }
     Ok(())
 }
 
 /// Reads the whole plan back.
-pub(super) fn load_plan(conn: &rusqlite::Connection) -> Result<Plan> {
+pub(super) fn load_plan(conn: &rusqlite::Connection) -> Result<Loaded> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, id, parent, body FROM part ORDER BY kind, parent, position",
     )?;
     let mut rows = stmt.query([])?;
+    let mut salvage = Salvage::default();
     let mut singletons = std::collections::HashMap::new();
     let (mut indicators, mut tasks, mut organisation) = (Vec::new(), Vec::new(), Vec::new());
     // Sections in sibling order, grouped by parent; the tree is assembled afterwards.
     let mut sections: Vec<(Option<String>, Section)> = Vec::new();
     while let Some(row) = rows.next()? {
-        let kind: String = row.get(0)?;
-        let id: String = row.get(1)?;
-        let text: String = row.get(3)?;
+        let (Some(kind), Some(id)) = (text_column(row, 0), text_column(row, 1)) else {
+            salvage
+                .problems
+                .push("Một dòng dữ liệu bị hỏng nên không đọc được; đã bỏ qua.".into());
+            continue;
+        };
+        let text = text_column(row, 3);
+        let text = text.as_deref();
         match kind.as_str() {
-            "section" => sections.push((row.get(2)?, parse(Kind::Section, &id, &text)?)),
-            "indicator" => indicators.push(parse(Kind::Indicator, &id, &text)?),
-            "task" => tasks.push(parse(Kind::Task, &id, &text)?),
-            "responsibility" => organisation.push(parse(Kind::Responsibility, &id, &text)?),
+            "section" => {
+                if let Some(section) = salvage.item(Kind::Section, &id, text) {
+                    sections.push((text_column(row, 2), section));
+                }
+            }
+            "indicator" => indicators.extend(salvage.item(Kind::Indicator, &id, text)),
+            "task" => tasks.extend(salvage.item(Kind::Task, &id, text)),
+            "responsibility" => organisation.extend(salvage.item(Kind::Responsibility, &id, text)),
             _ => {
-                singletons.insert(kind, text);
+                singletons.insert(kind, text.map(str::to_owned));
             }
         }
     }
-    let mut singleton = |kind: Kind| {
-        singletons
-            .remove(kind.as_str())
-            .ok_or_else(|| StoreError::BadData(format!("thiếu phần «{}»", kind.as_str())))
-    };
-    Ok(Plan {
-        meta: parse(Kind::Meta, "", &singleton(Kind::Meta)?)?,
-        header: parse(Kind::Header, "", &singleton(Kind::Header)?)?,
-        opening: parse(Kind::Opening, "", &singleton(Kind::Opening)?)?,
-        signer: parse(Kind::Signer, "", &singleton(Kind::Signer)?)?,
-        recipients: parse(Kind::Recipients, "", &singleton(Kind::Recipients)?)?,
-        settings: parse(Kind::Settings, "", &singleton(Kind::Settings)?)?,
-        sections: assemble_tree(sections)?,
+    let texts = Singletons::take(|name| singletons.remove(name).flatten());
+    let sections = assemble_tree(sections, &mut salvage);
+    let lists = Lists {
+        sections,
         indicators,
         tasks,
         organisation,
-    })
-}
-
-/// Builds the section tree from rows listed parent by parent in sibling order.
-fn assemble_tree(rows: Vec<(Option<String>, Section)>) -> Result<Vec<Section>> {
-    let mut children: std::collections::HashMap<Option<String>, Vec<Section>> =
-        std::collections::HashMap::new();
-    let total = rows.len();
-    for (parent, section) in rows {
-        children.entry(parent).or_default().push(section);
-    }
-    fn attach(
-        list: Vec<Section>,
-        children: &mut std::collections::HashMap<Option<String>, Vec<Section>>,
-        placed: &mut usize,
-    ) -> Vec<Section> {
-        list.into_iter()
-            .map(|mut s| {
-                *placed += 1;
-                let own = children.remove(&Some(s.id.clone())).unwrap_or_default();
-                s.children = attach(own, children, placed);
-                s
-            })
-            .collect()
-    }
-    let roots = children.remove(&None).unwrap_or_default();
-    let mut placed = 0;
-    let tree = attach(roots, &mut children, &mut placed);
-    if placed != total {
-        return Err(StoreError::BadData(
-            "có mục không gắn được vào cây mục lục".into(),
-        ));
-    }
-    Ok(tree)
+    };
+    Ok(salvage.finish(texts, lists))
 }

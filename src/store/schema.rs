@@ -41,3 +41,28 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// Whether the database holds a plan, read before anything is written: a file of
+/// another program that happens to carry our application id must not get our tables.
+/// Every published plan has a schema version and the `part` and `revision` tables.
+pub(super) fn recognise(conn: &Connection) -> rusqlite::Result<bool> {
+    let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == 0 {
+        return Ok(false);
+    }
+    let columns = |table: &str| -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+        let names = stmt.query_map([table], |r| r.get(0))?;
+        names.collect()
+    };
+    let has = |columns: Vec<String>, wanted: &[&str]| {
+        wanted.iter().all(|w| columns.iter().any(|c| c == w))
+    };
+    Ok(has(
+        columns("part")?,
+        &["kind", "id", "parent", "position", "body"],
+    ) && has(
+        columns("revision")?,
+        &["id", "created_at", "reason", "label", "plan"],
+    ))
+}

@@ -4,43 +4,12 @@ use std::collections::HashMap;
 
 use super::{at, blank, quote, Part, Severity, Sink};
 use crate::framework::Framework;
-use crate::model::{IndicatorGroup, Plan, Section, SectionOrigin};
-
-/// What the document generates inside a section besides its own text: the indicators of
-/// the group of II.2.1.a/b, II.2.2, II.2.3, the tasks of area n in III.n, the
-/// responsibilities of V and the reference to the task appendix in VI.
-fn generated_content(plan: &Plan, id: &str) -> bool {
-    let group = [
-        IndicatorGroup::DigitalServices,
-        IndicatorGroup::DataDrivenGovernance,
-        IndicatorGroup::DigitalEconomy,
-        IndicatorGroup::DigitalSociety,
-    ]
-    .into_iter()
-    .find(|g| g.section_id() == Some(id));
-    if let Some(group) = group {
-        return plan
-            .indicators
-            .iter()
-            .any(|i| i.group == group && i.not_applicable.is_none());
-    }
-    if let Some(area) = id.strip_prefix("III.").and_then(|a| a.parse::<u8>().ok()) {
-        return plan.tasks.iter().any(|t| t.area == area);
-    }
-    match id {
-        "V" => !plan.organisation.is_empty(),
-        "VI" => !plan.tasks.is_empty(),
-        _ => false,
-    }
-}
+use crate::model::{Plan, Section, SectionOrigin};
+use crate::vocabulary::section_has_content;
 
 /// Every Khung section must have content: its own, a sub-section's, or generated.
 pub(super) fn sections(plan: &Plan, framework: &Framework, out: &mut Sink) {
-    fn has_content(plan: &Plan, s: &Section) -> bool {
-        !s.is_empty()
-            || generated_content(plan, &s.id)
-            || s.children.iter().any(|c| has_content(plan, c))
-    }
+    let has_content = section_has_content;
     let present: HashMap<&str, &Section> = plan
         .sections
         .iter()

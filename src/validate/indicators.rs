@@ -6,26 +6,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::Datelike;
 
 use super::{at, blank, kind_label, plan_years, quote, similar, Context, Part, Severity, Sink};
-use crate::document::format::value_with_unit;
 use crate::framework::NationalTarget;
 use crate::model::{Comparator, Indicator, IndicatorGroup, Period, Plan, PlanKind};
+use crate::vocabulary::{parse_number, period_label, value_with_unit};
 
 const EPS: f64 = 1e-9;
-
-/// "95", "99,5", "99.5" or "95%" as a number (as `Target::numeric` reads targets).
-fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// "giai đoạn 2025–2027" or "năm 2026".
-fn period_label(p: Period) -> String {
-    match p {
-        Period::Phase2025To2027 => "giai đoạn 2025–2027".to_owned(),
-        Period::Phase2028To2030 => "giai đoạn 2028–2030".to_owned(),
-        Period::Year(y) => format!("năm {y}"),
-    }
-}
 
 /// A number as the plan writes it: "95", "99,5".
 fn number(v: f64) -> String {

@@ -1,96 +1,118 @@
-//! Export formats: the DOCX and PDF writers of the engine (both render the same document
-//! model), and the JSON interchange format.
+//! Export of the open plan on a worker thread, with progress events, and opening what
+//! was exported.
 
-use khcds::model::Plan;
-use khcds::{document, docx, interchange, pdf};
+use std::path::{Path, PathBuf};
+
+use khcds::workflow::{export, ErrorKind, ExportFormat};
 use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Json,
-    Docx,
-    Pdf,
-}
+use super::error::{CmdResult, CommandError};
+use crate::state::AppState;
 
+pub const EXPORT_EVENT: &str = "export-progress";
+
+/// Payload of the `export-progress` event.
 #[derive(Debug, Clone, Serialize)]
-pub struct FormatInfo {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub extension: &'static str,
-    pub available: bool,
+pub struct ExportProgress {
+    pub job: u64,
+    pub percent: u8,
+    pub message: String,
+    pub done: bool,
+    pub path: Option<PathBuf>,
+    /// Why the export failed (a Vietnamese sentence), and the kind of failure.
+    pub error: Option<String>,
+    pub error_kind: Option<ErrorKind>,
 }
 
-impl Format {
-    pub const ALL: [Format; 3] = [Format::Docx, Format::Pdf, Format::Json];
-
-    pub fn parse(id: &str) -> Result<Format, String> {
-        match id {
-            "json" => Ok(Format::Json),
-            "docx" => Ok(Format::Docx),
-            "pdf" => Ok(Format::Pdf),
-            other => Err(format!(
-                "Định dạng xuất «{other}» không được hỗ trợ (dùng docx, pdf hoặc json)."
-            )),
-        }
-    }
-
-    /// Refuses a format whose writer is not in this build yet.
-    pub fn check_available(self) -> Result<(), String> {
-        if self.info().available {
-            Ok(())
-        } else {
-            Err(self.unavailable())
-        }
-    }
-
-    fn unavailable(self) -> String {
-        format!(
-            "Xuất {} chưa có trong phiên bản này; hiện chỉ xuất được JSON.",
-            self.info().label
-        )
-    }
-
-    pub fn info(self) -> FormatInfo {
-        match self {
-            Format::Json => FormatInfo {
-                id: "json",
-                label: "JSON (trao đổi dữ liệu)",
-                extension: "json",
-                available: true,
-            },
-            Format::Docx => FormatInfo {
-                id: "docx",
-                label: "Word (.docx)",
-                extension: "docx",
-                available: true,
-            },
-            Format::Pdf => FormatInfo {
-                id: "pdf",
-                label: "PDF",
-                extension: "pdf",
-                available: true,
-            },
-        }
-    }
+/// Starts exporting the open plan to `path` in `format` ("docx", "pdf", "json") on a
+/// worker thread; progress, completion and failure arrive as `export-progress` events
+/// carrying the returned job number. The request is checked and a revision saved first.
+#[tauri::command]
+pub async fn export_plan<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    format: String,
+    path: String,
+) -> CmdResult<u64> {
+    let format = ExportFormat::parse(&format)?;
+    let path = PathBuf::from(path.trim());
+    let job = {
+        let mut guard = state.file();
+        let file = guard.as_mut().ok_or_else(CommandError::no_plan)?;
+        export::prepare(file, format, &path)?
+    };
+    let number = state.next_job();
+    let export_dir = path.parent().map(Path::to_path_buf);
+    state.update_prefs(|p| {
+        p.settings.export_format = format.id().to_owned();
+        p.settings.export_dir = export_dir;
+    })?;
+    let worker_app = app.clone();
+    std::thread::Builder::new()
+        .name(format!("export-{number}"))
+        .spawn(move || run(worker_app, number, job))
+        .map_err(|e| CommandError::io(format!("Không khởi động được việc xuất: {e}")))?;
+    Ok(number)
 }
 
-/// The bytes of `plan` in `format`, reporting progress (percent, Vietnamese stage).
-pub fn render(format: Format, plan: &Plan, progress: &dyn Fn(u8, &str)) -> Result<Vec<u8>, String> {
-    match format {
-        Format::Json => {
-            progress(30, "Đang chuyển kế hoạch sang JSON…");
-            Ok(interchange::to_json(plan).into_bytes())
-        }
-        Format::Docx | Format::Pdf => {
-            progress(20, "Đang dàn trang văn bản…");
-            let doc = document::build(plan);
-            if format == Format::Docx {
-                progress(50, "Đang ghi tệp Word…");
-                docx::write(&doc).map_err(|e| e.to_string())
-            } else {
-                progress(50, "Đang dàn trang và ghi tệp PDF…");
-                pdf::write(&doc).map_err(|e| e.to_string())
+fn run<R: Runtime>(app: AppHandle<R>, job: u64, prepared: export::Export) {
+    let event = |percent: u8, message: &str| ExportProgress {
+        job,
+        percent,
+        message: message.to_owned(),
+        done: false,
+        path: None,
+        error: None,
+        error_kind: None,
+    };
+    let emit = |percent: u8, message: &str| {
+        let _ = app.emit(EXPORT_EVENT, event(percent, message));
+    };
+    emit(5, "Đang chuẩn bị…");
+    let last = match prepared.run(&emit) {
+        Ok(path) => {
+            app.state::<AppState>().remember_export(&path);
+            ExportProgress {
+                done: true,
+                path: Some(path),
+                ..event(100, "Đã xuất xong.")
             }
         }
+        Err(e) => {
+            let e = CommandError::from(e);
+            ExportProgress {
+                done: true,
+                error: Some(e.message),
+                error_kind: Some(e.kind),
+                ..event(100, "Xuất không thành công.")
+            }
+        }
+    };
+    let _ = app.emit(EXPORT_EVENT, last);
+}
+
+/// Opens a file exported in this session, or its folder (`folder = true`), with the
+/// system's default application. Other paths are refused.
+#[tauri::command]
+pub async fn open_exported<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    folder: bool,
+) -> CmdResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = PathBuf::from(path);
+    if !state.was_exported(&path) {
+        return Err(CommandError::new(
+            ErrorKind::NotExported,
+            "Chỉ mở được tệp vừa xuất trong phiên làm việc này.",
+        ));
     }
+    let result = if folder {
+        app.opener().reveal_item_in_dir(&path)
+    } else {
+        app.opener().open_path(path.to_string_lossy(), None::<&str>)
+    };
+    result.map_err(|e| CommandError::io(format!("Không mở được «{}»: {e}", path.display())))
 }

@@ -32,6 +32,13 @@ impl Package {
     /// Reads every part of `bytes`; not a ZIP with `[Content_Types].xml` → `UnknownFormat`.
     pub fn read(bytes: &[u8]) -> Result<Package, SignError> {
         let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|_| SignError::UnknownFormat)?;
+        // The zip reader keeps one entry per name; a second entry of the same name is
+        // what an attacker shows Word while we verify the other (OPC forbids it).
+        if central_directory_entries(bytes).is_some_and(|n| n != zip.len() as u64) {
+            return Err(malformed(
+                "gói có hai mục cùng tên, nên không còn nguyên vẹn như khi tạo".into(),
+            ));
+        }
         if zip.len() > MAX_PARTS {
             return Err(malformed(format!(
                 "có {} mục, quá giới hạn {MAX_PARTS}",
@@ -99,6 +106,34 @@ impl Package {
                 .map_err(|_| malformed(format!("phần {} không phải văn bản UTF-8", part.name)))
         })
     }
+}
+
+/// The number of entries the central directory declares (ZIP APPNOTE §4.3.16, with the
+/// ZIP64 record of §4.3.14 when the 16-bit count overflows). Read by hand because the
+/// zip reader merges entries of the same name and reports only what it kept.
+fn central_directory_entries(bytes: &[u8]) -> Option<u64> {
+    const END: &[u8] = b"PK\x05\x06";
+    const MIN_END: usize = 22;
+    let earliest = bytes.len().saturating_sub(MIN_END + u16::MAX as usize);
+    let end = (earliest..=bytes.len().checked_sub(MIN_END)?)
+        .rev()
+        .find(|&at| bytes[at..].starts_with(END))?;
+    let le16 = |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?));
+    let le64 = |at: usize| Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?));
+    let count = le16(end + 10)?;
+    if count != u16::MAX {
+        return Some(u64::from(count));
+    }
+    // ZIP64: the locator sits just before the end record and points at the record.
+    let locator = end.checked_sub(20)?;
+    if !bytes[locator..].starts_with(b"PK\x06\x07") {
+        return Some(u64::from(count));
+    }
+    let record = usize::try_from(le64(locator + 8)?).ok()?;
+    if !bytes.get(record..)?.starts_with(b"PK\x06\x06") {
+        return None;
+    }
+    le64(record + 32)
 }
 
 /// The key under which equivalent part names meet.
@@ -207,6 +242,28 @@ mod tests {
         assert!(matches!(
             Package::read(&twice),
             Err(SignError::MalformedDocument(_))
+        ));
+    }
+
+    #[test]
+    fn two_entries_of_one_name_are_refused() {
+        let mut bytes = zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"forged"),
+            ("word/documenT.xml", b"signed"),
+        ]);
+        // Give the second entry the first one's exact name, in its local header and in
+        // the central directory: the zip reader then keeps only one of them.
+        let from = b"word/documenT.xml";
+        let mut at = 0;
+        while let Some(i) = bytes[at..].windows(from.len()).position(|w| w == from) {
+            bytes[at + i..at + i + from.len()].copy_from_slice(b"word/document.xml");
+            at += i + from.len();
+        }
+        assert_eq!(ZipArchive::new(Cursor::new(&bytes[..])).unwrap().len(), 2);
+        assert!(matches!(
+            Package::read(&bytes),
+            Err(SignError::MalformedDocument(m)) if m.contains("hai mục cùng tên")
         ));
     }
 

@@ -25,7 +25,7 @@ const MAX_PURPOSE_CHARS: usize = 255;
 /// docProps/core.xml nor app.xml, see `partial.docx`'s manifest), the thumbnail, and the
 /// signature parts themselves (a later signature must not break an earlier one). Every
 /// other relationship reachable from the package is signed, with its target part.
-const UNSIGNED_RELATIONSHIPS: &[&str] = &[
+pub(super) const UNSIGNED_RELATIONSHIPS: &[&str] = &[
     "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties",

@@ -4,6 +4,7 @@
 use super::content_types::{self, ContentTypes};
 use super::package::{equivalence_key, Package};
 use super::relationships;
+use super::sign::UNSIGNED_RELATIONSHIPS;
 use super::uris::{ORIGIN_RELATIONSHIP, SIGNATURE_RELATIONSHIP};
 use super::xmldsig;
 use crate::sign::{
@@ -17,28 +18,68 @@ pub fn verify(docx: &[u8]) -> Result<VerifyReport, SignError> {
     if layout.signatures.is_empty() {
         return Err(SignError::NotSigned);
     }
-    let signatures = layout
+    let checked: Vec<xmldsig::Checked> = layout
         .signatures
         .iter()
-        .map(|name| report(&package, &content_types, &layout, name))
+        .map(|name| check(&package, &content_types, name))
+        .collect();
+    let signatures = checked
+        .iter()
+        .map(|c| report(&package, &layout, c))
         .collect();
     Ok(VerifyReport {
         signatures,
-        document_problem: None,
+        document_problem: added_after_signing(&package, &layout, &checked)?,
     })
+}
+
+/// Parts no signature covers that Word would have signed: they were added afterwards,
+/// so the package is not as it was signed even when every signature holds.
+fn added_after_signing(
+    package: &Package,
+    layout: &SignatureLayout,
+    checked: &[xmldsig::Checked],
+) -> Result<Option<String>, SignError> {
+    let covered: std::collections::HashSet<String> = checked
+        .iter()
+        .flat_map(|c| c.covered.iter().map(|n| equivalence_key(n)))
+        .collect();
+    // What Word leaves out: the targets of the package's unsigned relationships.
+    let unsigned: Vec<String> = relationships::of(package, "/")?
+        .into_iter()
+        .filter(|r| UNSIGNED_RELATIONSHIPS.contains(&r.kind.as_str()) && !r.is_external())
+        .map(|r| equivalence_key(&relationships::resolve("/", &r.target)))
+        .collect();
+    let added: Vec<&str> = package
+        .parts()
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|n| {
+            let key = equivalence_key(n);
+            !covered.contains(&key) && !unsigned.contains(&key) && !layout.is_signature_part(n)
+        })
+        .collect();
+    Ok((!added.is_empty()).then(|| {
+        format!(
+            "có phần được thêm vào sau khi ký, không chữ ký nào bảo vệ: {}",
+            added.join(", ")
+        )
+    }))
+}
+
+fn check(package: &Package, content_types: &ContentTypes, name: &str) -> xmldsig::Checked {
+    match package.text(name) {
+        Some(Ok(text)) => xmldsig::check(text, name, package, content_types),
+        Some(Err(e)) => failed(e.to_string()),
+        None => failed(format!("Phần chữ ký {name} bị thiếu")),
+    }
 }
 
 fn report(
     package: &Package,
-    content_types: &ContentTypes,
     layout: &SignatureLayout,
-    name: &str,
+    checked: &xmldsig::Checked,
 ) -> SignatureReport {
-    let checked = match package.text(name) {
-        Some(Ok(text)) => xmldsig::check(text, name, package, content_types),
-        Some(Err(e)) => failed(e.to_string()),
-        None => failed(format!("Phần chữ ký {name} bị thiếu")),
-    };
     let status = if checked.problems.is_empty() {
         SignatureStatus::Valid
     } else {
@@ -124,5 +165,32 @@ impl SignatureLayout {
             || origin
                 .chain(self.signatures.iter().cloned())
                 .any(|n| equivalence_key(&n) == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signed_by_word() -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/reference/ooxml-signed/partial.docx");
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    #[test]
+    fn a_part_added_after_signing_is_named_and_fails_verification() {
+        let word = signed_by_word();
+        let report = verify(&word).unwrap();
+        assert!(report.is_valid(), "{report:?}");
+        let added = super::super::package::rewrite(
+            &word,
+            &[("/word/them-sau.xml".into(), b"<x/>".to_vec())],
+        )
+        .unwrap();
+        let report = verify(&added).unwrap();
+        assert!(!report.is_valid());
+        let problem = report.document_problem.unwrap();
+        assert!(problem.contains("/word/them-sau.xml"), "{problem}");
     }
 }
