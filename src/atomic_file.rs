@@ -55,7 +55,16 @@ fn write_resolved(
     }
     staging.as_file().sync_all()?;
     staging.persist(path).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+    sync_dir(dir)
+}
+
+/// Makes a rename or a new file in `dir` durable. Unix only: Windows cannot open a folder
+/// as a file, and NTFS journals the rename itself.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    if cfg!(unix) {
+        std::fs::File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }
 
 /// The file a chain of symbolic links ends at (the path itself when it is no link).

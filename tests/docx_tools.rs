@@ -69,7 +69,7 @@ fn the_validator_rejects_what_docx_rs_writes_unaided() {
         .pack(std::fs::File::create(&path).unwrap())
         .unwrap();
     require_python_module("lxml");
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg(root().join("tests/tools/ooxml_validate.py"))
         .arg("--schemas")
         .arg(schema_dir())
@@ -94,7 +94,7 @@ fn python_docx_opens_it_and_every_paragraph_is_nfc() {
         .flat_map(decompose)
         .collect();
     files.push(write(dir.path(), "nfd.docx", &nfd));
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg(root().join("tests/tools/docx_check.py"))
         .args(&files)
         .output()

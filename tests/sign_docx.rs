@@ -485,7 +485,7 @@ fn write_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 fn python_verify(file: &Path) -> (bool, String) {
     docx_support::require_python_module("lxml");
     docx_support::require_python_module("cryptography");
-    let out = Command::new("python3")
+    let out = Command::new(docx_support::python())
         .arg(docx_support::root().join("tests/tools/ooxml_sig_verify.py"))
         .arg(file)
         .output()
@@ -556,7 +556,7 @@ fn python_docx_opens_the_signed_file() {
     let dir = tempfile::tempdir().unwrap();
     let signed = docx::sign(&sample_docx(), &signer, &options()).unwrap();
     let path = write_file(dir.path(), "signed.docx", &signed);
-    let out = Command::new("python3")
+    let out = Command::new(docx_support::python())
         .arg(docx_support::root().join("tests/tools/docx_check.py"))
         .arg(&path)
         .output()

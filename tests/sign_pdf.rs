@@ -4,6 +4,7 @@
 //! `KHCDS_REQUIRE_PDF_TOOLS=1` turns a missing tool into a failure.
 
 mod pdf_support;
+mod python_support;
 mod sign_support;
 
 use std::path::{Path, PathBuf};
@@ -143,7 +144,7 @@ fn pdfsig(path: &Path) -> Option<String> {
 }
 
 fn have_pyhanko() -> bool {
-    let found = Command::new("python3")
+    let found = Command::new(python_support::python())
         .args(["-c", "import pyhanko.sign.validation"])
         .output()
         .is_ok_and(|o| o.status.success());
@@ -177,7 +178,7 @@ fn pyhanko(ca: &Path, pdf: &Path) -> Option<String> {
     if !have_pyhanko() {
         return None;
     }
-    Some(run(Command::new("python3")
+    Some(run(Command::new(python_support::python())
         .args(["-c", PYHANKO_VALIDATE])
         .arg(ca)
         .arg(pdf)))

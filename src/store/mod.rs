@@ -90,9 +90,7 @@ impl PlanFile {
                 StoreError::Io(e.error)
             }
         })?;
-        std::fs::File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io)?;
+        crate::atomic_file::sync_dir(dir).map_err(io)?;
         PlanFile::open(path)
     }
 

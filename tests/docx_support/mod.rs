@@ -11,6 +11,10 @@ use std::process::Command;
 
 use roxmltree::{Document, Node};
 
+#[path = "../python_support/mod.rs"]
+mod python_support;
+pub use python_support::python;
+
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 pub const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -390,8 +394,7 @@ pub fn require(tool: &str) {
 
 /// Fails the test with the install hint when a Python module is missing.
 pub fn require_python_module(module: &str) {
-    require("python3");
-    let ok = Command::new("python3")
+    let ok = Command::new(python_support::require_python())
         .args(["-c", &format!("import {module}")])
         .output()
         .is_ok_and(|o| o.status.success());
@@ -419,7 +422,7 @@ pub fn validate(files: &[&Path]) {
         "the ECMA-376 schemas are not at {} (set KHCDS_OOXML_XSD)",
         schemas.display()
     );
-    let out = Command::new("python3")
+    let out = Command::new(python())
         .arg(root().join("tests/tools/ooxml_validate.py"))
         .arg("--schemas")
         .arg(&schemas)
