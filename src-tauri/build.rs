@@ -20,6 +20,7 @@ pub const COMMANDS: &[&str] = &[
     "open_exported",
     "sign_defaults",
     "sign_exported",
+    "sign_tokens",
     "preview",
     "recent_files",
     "forget_recent",

@@ -39,6 +39,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
             commands::export::open_exported,
             commands::sign::sign_defaults,
             commands::sign::sign_exported,
+            commands::sign::sign_tokens,
             commands::preview::preview,
             commands::prefs::recent_files,
             commands::prefs::forget_recent,

@@ -47,6 +47,8 @@ pub struct Settings {
 #[serde(default)]
 pub struct SignFiles {
     pub p12: Option<PathBuf>,
+    /// The USB token's PKCS#11 module (its vendor's library).
+    pub pkcs11_module: Option<PathBuf>,
     pub signature_image: Option<PathBuf>,
     pub seal_image: Option<PathBuf>,
 }

@@ -420,17 +420,27 @@ fn sign_step_signs_the_export_and_remembers_files_not_the_password() {
         json!(root.path().join("ke-hoach-da-ky.pdf"))
     );
     assert!(defaults["files"]["p12"].is_null());
-    let args = |password: &str| {
+    let args = |password: &str, accept_holder: bool| {
         json!({
-            "path": pdf, "output": defaults["output"], "p12": id.p12, "password": password,
+            "path": pdf, "output": defaults["output"],
+            "key": {"kind": "p12", "file": id.p12}, "secret": password,
             "signatureImage": null, "sealImage": null, "reason": "Phê duyệt",
-            "location": "Hòa Sơn"
+            "location": "Hòa Sơn", "acceptHolder": accept_holder
         })
     };
     assert!(t
-        .err_of("wrong_password", "sign_exported", args("sai"))
+        .err_of("wrong_password", "sign_exported", args("sai", false))
         .contains("Mật khẩu của tệp chứng thư số không đúng"));
-    let signed = t.ok("sign_exported", args(sign_support::PASSWORD));
+    // The test certificate is Nguyễn Văn An's; the sample plan is signed by someone else:
+    // nothing is signed until the drafter accepts that holder.
+    let mismatch = t.err_of(
+        "holder_mismatch",
+        "sign_exported",
+        args(sign_support::PASSWORD, false),
+    );
+    assert!(mismatch.contains("Nguyễn Văn An"), "{mismatch}");
+    assert!(!root.path().join("ke-hoach-da-ky.pdf").exists());
+    let signed = t.ok("sign_exported", args(sign_support::PASSWORD, true));
     assert_eq!(signed["signer"], "Nguyễn Văn An");
     assert!(signed["signing_time"]
         .as_str()
@@ -456,8 +466,9 @@ fn sign_step_signs_the_export_and_remembers_files_not_the_password() {
     t.ok(
         "sign_exported",
         json!({
-            "path": docx, "output": out, "p12": id.p12, "password": sign_support::PASSWORD,
-            "signatureImage": null, "sealImage": null, "reason": null
+            "path": docx, "output": out, "key": {"kind": "p12", "file": id.p12},
+            "secret": sign_support::PASSWORD, "signatureImage": null, "sealImage": null,
+            "reason": null, "acceptHolder": true
         }),
     );
     let (_, report) = khcds::sign::verify_document(&std::fs::read(&out).unwrap()).unwrap();
@@ -467,9 +478,9 @@ fn sign_step_signs_the_export_and_remembers_files_not_the_password() {
         .err(
             "sign_exported",
             json!({
-                "path": docx, "output": root.path().join("x.pdf"), "p12": id.p12,
-                "password": sign_support::PASSWORD, "signatureImage": null, "sealImage": null,
-                "reason": null
+                "path": docx, "output": root.path().join("x.pdf"),
+                "key": {"kind": "p12", "file": id.p12}, "secret": sign_support::PASSWORD,
+                "signatureImage": null, "sealImage": null, "reason": null
             })
         )
         .contains("cùng loại"));

@@ -62,6 +62,8 @@ pub(super) fn sign(args: SignArgs) -> Result<(), Failure> {
         location: args.location,
         signature_image: args.signature_image,
         seal_image: args.seal_image,
+        // A document on its own names no signer to compare the certificate with.
+        expected_holder: None,
     };
     let password_file = args.password_file;
     let signed = workflow::sign::sign(&request, || secret(password_file.as_deref(), prompt))?;

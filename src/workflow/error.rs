@@ -41,6 +41,10 @@ pub enum Error {
         format: &'static str,
         detail: String,
     },
+    /// The certificate belongs to someone other than the plan's signer: nothing was
+    /// signed (the drafter may confirm and sign anyway).
+    #[error("Chứng thư số này là của «{holder}», còn người ký trong kế hoạch là «{signer}».")]
+    HolderMismatch { holder: String, signer: String },
     /// The signature just made does not verify: nothing was written.
     #[error("Chữ ký vừa tạo không kiểm tra lại được; tệp đã ký không được ghi.")]
     SignatureNotVerified,
@@ -117,6 +121,9 @@ pub enum ErrorKind {
     Document,
     /// The document carries no signature.
     NotSigned,
+    /// The certificate's holder is not the plan's signer; asking again with the holder
+    /// accepted signs.
+    HolderMismatch,
     /// The app only opens or signs files it exported in this session.
     NotExported,
     /// Reading or writing failed.
@@ -132,6 +139,7 @@ impl Error {
             Error::OverwritesInput(_) | Error::OverwritesPlan(_) => ErrorKind::Overwrite,
             Error::Write { .. } | Error::Read { .. } | Error::Render { .. } => ErrorKind::Io,
             Error::SignatureNotVerified => ErrorKind::Certificate,
+            Error::HolderMismatch { .. } => ErrorKind::HolderMismatch,
         }
     }
 }

@@ -56,6 +56,9 @@ pub struct SignDocument {
     /// PNG of the signer's signature and of the agency's seal (shown on a PDF only).
     pub signature_image: Option<PathBuf>,
     pub seal_image: Option<PathBuf>,
+    /// The signer named in the plan: a certificate of someone else is refused with
+    /// [`Error::HolderMismatch`] before anything is signed. `None` signs with any.
+    pub expected_holder: Option<String>,
 }
 
 /// A signed copy, written and verified.
@@ -67,6 +70,19 @@ pub struct Signed {
     pub signing_time: DateTime<Utc>,
     /// Images were given for a Word document, which shows none.
     pub images_ignored: bool,
+}
+
+/// Whether a certificate's holder and the plan's signer name the same person: compared
+/// in NFC, ignoring case and runs of spaces.
+fn same_person(holder: &str, signer: &str) -> bool {
+    let key = |s: &str| {
+        normalize_nfc(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    key(holder) == key(signer)
 }
 
 /// The default name of the signed copy: `ke-hoach.pdf` → `ke-hoach-da-ky.pdf`.
@@ -112,6 +128,15 @@ pub fn sign(request: &SignDocument, secret: impl FnOnce() -> Result<String>) -> 
         seal_image: image(&request.seal_image, "ảnh con dấu")?,
     };
     let signer = request.key.open(&secret()?)?;
+    let holder = CertificateSummary::of(signer.certificate()).common_name;
+    if let Some(expected) = &request.expected_holder {
+        if !same_person(&holder, expected) {
+            return Err(Error::HolderMismatch {
+                holder,
+                signer: expected.trim().to_owned(),
+            });
+        }
+    }
     let (format, signed) = sign_document(&document, signer.as_ref(), &sign_request)?;
     let (_, report) = verify_document(&signed)?;
     if !report.is_valid() {
@@ -139,4 +164,19 @@ fn read(path: &Path, what: &'static str) -> Result<Vec<u8>> {
         path: path.to_owned(),
         detail: crate::store::io_message(&e),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_holder_matches_the_signer_whatever_the_case_spaces_and_normal_form() {
+        assert!(same_person("NGUYỄN VĂN  AN", "Nguyễn Văn An"));
+        assert!(same_person(
+            "Nguye\u{0302}\u{0303}n Văn An",
+            "Nguyễn Văn An"
+        ));
+        assert!(!same_person("Trần Thị Bình", "Nguyễn Văn An"));
+    }
 }

@@ -169,16 +169,16 @@
       return { output: path.replace(/\.(pdf|docx)$/, '-da-ky.$1'), files: { p12: null, pkcs11_module: config.pkcs11Module || null, signature_image: null, seal_image: null } };
     },
     sign_tokens: ({ module }) => {
-      if (!module.endsWith('.so')) throw { kind: 'pkcs11-module', message: `Không nạp được thư viện PKCS#11 «${module}».` };
+      if (!module.endsWith('.so')) throw { kind: 'certificate', message: `Không nạp được thư viện PKCS#11 «${module}».` };
       return [{ label: 'VNPT-CA 01', description: 'Nguyễn Văn An' }];
     },
     sign_exported: (args) => {
-      if (args.key.kind === 'p12' && !args.key.file) throw { kind: 'invalid-input', message: 'Hãy chọn tệp chứng thư số (.p12, .pfx).' };
-      if (args.secret !== 'đúng') throw { kind: 'wrong-secret', message: args.key.kind === 'p12' ? 'Mật khẩu của tệp chứng thư số không đúng.' : 'Mã PIN của USB ký số không đúng.' };
+      if (args.key.kind === 'p12' && !args.key.file) throw { kind: 'invalid', message: 'Hãy chọn tệp chứng thư số (.p12, .pfx).' };
+      if (args.secret !== 'đúng') throw { kind: 'wrong_password', message: args.key.kind === 'p12' ? 'Mật khẩu của tệp chứng thư số không đúng.' : 'Mã PIN của USB ký số không đúng.' };
       // The certificate's holder: the plan's signer unless a test names someone else.
       const holder = config.holder || state.plan.signer.name || 'Nguyễn Văn An';
       if (state.plan.signer.name && holder !== state.plan.signer.name && !args.acceptHolder) {
-        throw { kind: 'holder-mismatch', message: `Chứng thư số này là của «${holder}», còn người ký trong kế hoạch là «${state.plan.signer.name}».` };
+        throw { kind: 'holder_mismatch', message: `Chứng thư số này là của «${holder}», còn người ký trong kế hoạch là «${state.plan.signer.name}».` };
       }
       state.signed = args;
       state.exported.push(args.output);

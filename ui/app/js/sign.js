@@ -67,9 +67,6 @@ export async function showSign(documentPath, errorCount) {
       output: nfc(output.input.value.trim()),
       key: method === 'p12' ? { kind: 'p12', file: p12.input.value.trim() } : { kind: 'pkcs11', module: module.input.value.trim(), token: token.value },
       secret: password.value,
-      // The command's arguments for a certificate file, as it reads them today.
-      p12: method === 'p12' ? p12.input.value.trim() : '',
-      password: password.value,
       location: null,
       signatureImage: isPdf ? path(signature.input) : null,
       sealImage: isPdf ? path(seal.input) : null,
@@ -88,7 +85,7 @@ export async function showSign(documentPath, errorCount) {
       try {
         signed = await sign(false);
       } catch (e) {
-        if (e.kind !== 'holder-mismatch') throw e;
+        if (e.kind !== 'holder_mismatch') throw e;
         message.textContent = '';
         if (!(await confirmDialog(`${e.message} Vẫn ký bằng chứng thư số này?`, 'Vẫn ký'))) return;
         message.textContent = 'Đang ký…';
@@ -102,7 +99,7 @@ export async function showSign(documentPath, errorCount) {
     } catch (e) {
       message.className = 'error';
       message.textContent = e.message;
-      if (e.kind === 'wrong-secret') password.select();
+      if (e.kind === 'wrong_password') password.select();
     } finally {
       go.disabled = false;
       if (message.textContent === '') message.className = '';
