@@ -158,14 +158,9 @@ test('evaluation: every narrative part with its guidance beside it; typing saves
 });
 
 test('evaluation: a finding at a target\'s status points at its picker', async () => {
-  const page = await openEvaluation();
   const t = plan.annual.evaluation.indicators[1];
-  await page.evaluate((id) => {
-    const f = { rule: 'annual.target-not-evaluated', severity: 'error', location: { part: 'evaluation-target', id, field: 'status' }, message: 'Chỉ tiêu của năm trước chưa được đánh giá.', hint: '' };
-    window.__khcds.view.findings.push(f);
-  }, t.id);
-  await page.click('.tree-item[data-key="header"]');
-  await page.click('.tree-item[data-key="evaluation"]');
+  const finding = { rule: 'annual.target-not-evaluated', severity: 'error', location: { part: 'evaluation-target', id: t.id, field: 'status' }, message: 'Chỉ tiêu của năm trước chưa được đánh giá.', hint: '' };
+  const page = await openEvaluation({ findings: [finding] });
   await page.waitForSelector(`[data-field="evaluation.target.${t.id}.status"].has-finding`);
 });
 

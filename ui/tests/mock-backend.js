@@ -55,7 +55,8 @@
 
   function findings(plan) {
     if (config.sample) return clone(config.fixture[config.sample].findings);
-    const out = [];
+    // config.findings: findings of the engine a test names, added to the computed ones.
+    const out = clone(config.findings || []);
     const present = walk(plan.sections);
     for (const fs of fwWalk) {
       const s = present.find((x) => x.id === fs.id);

@@ -144,6 +144,7 @@ const ctx = {
   openTasks: app.openTasks,
   touched: () => { if (touchActiveField()) setFindings(app.view.findings); scheduleMarks(); },
   rerender: (opts) => renderEditor(opts),
+  markFields: () => markFields(),
   refreshTree: () => renderTree(),
   select: (key, opts) => select(key, opts),
   confirm: (m) => confirmDialog(m),

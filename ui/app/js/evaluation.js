@@ -18,14 +18,15 @@ export const hasEvaluation = (plan) => !!(plan.annual && plan.annual.evaluation)
 export const evaluationHeading = (plan) => ({ number: '', title: `Đánh giá kết quả thực hiện năm ${plan.annual.evaluation.year}` });
 
 // The engine's guidance and status labels: fetched once, then rendered synchronously so
-// a re-render (after undo, say) keeps the focus where it was.
+// a re-render (after undo, say) keeps the focus where it was. `rendered` runs once a
+// first, late render is in the page (to mark the fields that have findings).
 let guidance = null;
 let loading = null;
-function withGuidance(render) {
+function withGuidance(render, rendered = () => {}) {
   if (guidance) return render(guidance);
   const box = h('div.eval-loading', 'Đang tải hướng dẫn đánh giá…');
   loading ??= invoke('evaluation_guidance').then((g) => { guidance = g; });
-  loading.then(() => box.replaceWith(render(guidance)), (e) => { loading = null; box.textContent = e.message; });
+  loading.then(() => { box.replaceWith(render(guidance)); rendered(); }, (e) => { loading = null; box.textContent = e.message; });
   return box;
 }
 
@@ -87,7 +88,7 @@ export function evaluationEditor(ctx) {
     h('p.muted', 'Đánh giá thực chất, khách quan từng chỉ tiêu và nhiệm vụ của năm trước; văn bản tự đếm số chỉ tiêu theo đánh giá, không cần gõ số đếm.'),
     targetsPart(ctx, evaluation, g),
     tasksPart(ctx, evaluation, g),
-    narrativePart(ctx, evaluation, g)));
+    narrativePart(ctx, evaluation, g)), ctx.markFields);
 }
 
 function targetsPart(ctx, evaluation, g) {
