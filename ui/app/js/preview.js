@@ -194,11 +194,18 @@ export class PreviewPane {
     this.scrollToPage(pages[0]);
   }
 
-  /** The words of page `i` in reading order (top to bottom, left to right). */
+  /** The words of page `i` in reading order: line by line from the top, left to right
+   * within a line. Texts whose baselines are less than half a line apart share a line, as
+   * the two columns of the header block do (their sizes differ, so do their baselines). */
   words(i) {
-    const p = this.data.pages[i];
-    const all = p.texts.flatMap((t) => t.words.map(([x, w]) => ({ x, y: t.baseline, w })));
-    all.sort((a, b) => (Math.abs(a.y - b.y) > 1 ? a.y - b.y : a.x - b.x));
-    return all.map((a) => a.w);
+    const all = this.data.pages[i].texts.flatMap((t) => t.words.map(([x, w]) => ({ x, y: t.baseline, size: t.size, w })));
+    all.sort((a, b) => a.y - b.y);
+    const lines = [];
+    for (const word of all) {
+      const line = lines[lines.length - 1];
+      if (line && word.y - line.y < Math.min(line.size, word.size) / 2) line.words.push(word);
+      else lines.push({ y: word.y, size: word.size, words: [word] });
+    }
+    return lines.flatMap((l) => l.words.sort((a, b) => a.x - b.x).map((a) => a.w));
   }
 }
