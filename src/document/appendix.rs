@@ -8,7 +8,9 @@ use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Rule, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
-use crate::model::{CustomAppendix, Evaluation, Indicator, IndicatorGroup, Plan, Run};
+use crate::model::{
+    CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run,
+};
 
 /// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
 /// "Phụ lục II" …; a single appendix is just "Phụ lục"): the evaluation of last year's
@@ -262,29 +264,78 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
     ]);
     let width = titles.len();
     let groups = ordered_groups(plan, framework, plan.indicators.iter().map(|i| &i.group));
-    let mut rows = Vec::new();
-    let mut n = 0;
-    let mut group_number = 0;
-    for (group, title) in &groups {
-        let members: Vec<&Indicator> = plan
-            .indicators
-            .iter()
-            .filter(|i| &i.group == group)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        group_number += 1;
-        rows.push(group_row(&roman(group_number), title, width));
-        for i in members {
-            n += 1;
-            rows.push(indicator_row(n, i, &periods));
-        }
-    }
+    let rows = grouped_rows(
+        &groups,
+        &plan.indicators,
+        |i| &i.group,
+        width,
+        |n, i| indicator_row(n, i, &periods),
+    );
     Table {
         columns_mm,
         header: vec![header_row(&titles)],
         rows,
+    }
+}
+
+/// Rows of items grouped as the plan's indicators are: a group row (I, II, …) before
+/// each group that has items, then the items' rows, numbered across groups.
+fn grouped_rows<T>(
+    groups: &[(IndicatorGroup, String)],
+    items: &[T],
+    group_of: impl Fn(&T) -> &IndicatorGroup,
+    width: usize,
+    row: impl Fn(usize, &T) -> Row,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut n = 0;
+    let mut group_number = 0;
+    for (group, title) in groups {
+        let mut members = items.iter().filter(|i| group_of(i) == group).peekable();
+        if members.peek().is_none() {
+            continue;
+        }
+        group_number += 1;
+        rows.push(group_row(&roman(group_number), title, width));
+        for item in members {
+            n += 1;
+            rows.push(row(n, item));
+        }
+    }
+    rows
+}
+
+/// One evaluated target: its target and result, the status and the source in the note.
+fn evaluation_row(n: usize, i: &IndicatorEvaluation) -> Row {
+    let data = |align, text: String| cell(Role::TableCell, align, text);
+    let target = i
+        .target
+        .as_ref()
+        .filter(|t| !t.value.trim().is_empty())
+        .map(|t| format!("{} {}", t.comparator.symbol(), t.value.trim()))
+        .unwrap_or_default();
+    let mut note = i.note.trim().to_owned();
+    if !i.source.trim().is_empty() {
+        if !note.is_empty() {
+            note.push_str(". ");
+        }
+        note.push_str(&format!("Nguồn: {}", i.source.trim()));
+    }
+    Row {
+        kind: RowKind::Data,
+        keep_with_next: false,
+        cells: vec![
+            data(Align::Center, n.to_string()),
+            data(Align::Left, i.name.trim().to_owned()),
+            data(Align::Center, i.unit.trim().to_owned()),
+            data(Align::Center, target),
+            data(Align::Center, i.achieved.trim().to_owned()),
+            data(
+                Align::Center,
+                i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+            ),
+            data(Align::Left, note),
+        ],
     }
 }
 
@@ -340,54 +391,13 @@ fn evaluation_table(
         framework,
         evaluation.indicators.iter().map(|i| &i.group),
     );
-    let mut rows = Vec::new();
-    let mut n = 0;
-    let mut group_number = 0;
-    for (group, title) in &groups {
-        let members: Vec<_> = evaluation
-            .indicators
-            .iter()
-            .filter(|i| &i.group == group)
-            .collect();
-        if members.is_empty() {
-            continue;
-        }
-        group_number += 1;
-        rows.push(group_row(&roman(group_number), title, width));
-        for i in members {
-            n += 1;
-            let data = |align, text: String| cell(Role::TableCell, align, text);
-            let target = i
-                .target
-                .as_ref()
-                .filter(|t| !t.value.trim().is_empty())
-                .map(|t| format!("{} {}", t.comparator.symbol(), t.value.trim()))
-                .unwrap_or_default();
-            let mut note = i.note.trim().to_owned();
-            if !i.source.trim().is_empty() {
-                if !note.is_empty() {
-                    note.push_str(". ");
-                }
-                note.push_str(&format!("Nguồn: {}", i.source.trim()));
-            }
-            rows.push(Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells: vec![
-                    data(Align::Center, n.to_string()),
-                    data(Align::Left, i.name.trim().to_owned()),
-                    data(Align::Center, i.unit.trim().to_owned()),
-                    data(Align::Center, target),
-                    data(Align::Center, i.achieved.trim().to_owned()),
-                    data(
-                        Align::Center,
-                        i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-                    ),
-                    data(Align::Left, note),
-                ],
-            });
-        }
-    }
+    let rows = grouped_rows(
+        &groups,
+        &evaluation.indicators,
+        |i| &i.group,
+        width,
+        evaluation_row,
+    );
     Table {
         columns_mm: layout.evaluation_columns_mm(),
         header: vec![header_row(&titles)],
