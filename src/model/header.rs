@@ -134,6 +134,21 @@ pub enum LegalDocumentKind {
 }
 
 impl LegalDocumentKind {
+    /// Every kind, in the order the editor offers them.
+    pub const ALL: [LegalDocumentKind; 11] = [
+        LegalDocumentKind::Luat,
+        LegalDocumentKind::NghiQuyet,
+        LegalDocumentKind::NghiDinh,
+        LegalDocumentKind::QuyetDinh,
+        LegalDocumentKind::ChiThi,
+        LegalDocumentKind::KetLuan,
+        LegalDocumentKind::KeHoach,
+        LegalDocumentKind::ThongTu,
+        LegalDocumentKind::CongVan,
+        LegalDocumentKind::ChuongTrinh,
+        LegalDocumentKind::Khac,
+    ];
+
     /// The name of the kind as it opens a citation ("Nghị quyết số …").
     pub fn label(self) -> &'static str {
         match self {

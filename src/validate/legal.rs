@@ -220,19 +220,11 @@ fn lists_a_basis(bullet: bool, line: &str) -> bool {
     if !(bullet || item || based || line.ends_with(';')) {
         return false;
     }
-    let numbered = [
-        NghiQuyet,
-        NghiDinh,
-        QuyetDinh,
-        ChiThi,
-        KetLuan,
-        KeHoach,
-        ThongTu,
-        CongVan,
-        ChuongTrinh,
-    ]
-    .iter()
-    .any(|k| line.starts_with(&format!("{} số ", k.label())));
+    // Every kind but a law (cited by its name) and "Văn bản" (no fixed opening).
+    let numbered = LegalDocumentKind::ALL
+        .iter()
+        .filter(|k| !matches!(k, Luat | Khac))
+        .any(|k| line.starts_with(&format!("{} số ", k.label())));
     let law = line
         .strip_prefix("Luật ")
         .and_then(|rest| rest.chars().next())

@@ -132,20 +132,6 @@ pub fn authority_label(a: SigningAuthority) -> &'static str {
     }
 }
 
-const LEGAL_KINDS: [LegalDocumentKind; 11] = [
-    LegalDocumentKind::Luat,
-    LegalDocumentKind::NghiQuyet,
-    LegalDocumentKind::NghiDinh,
-    LegalDocumentKind::QuyetDinh,
-    LegalDocumentKind::ChiThi,
-    LegalDocumentKind::KetLuan,
-    LegalDocumentKind::KeHoach,
-    LegalDocumentKind::ThongTu,
-    LegalDocumentKind::CongVan,
-    LegalDocumentKind::ChuongTrinh,
-    LegalDocumentKind::Khac,
-];
-
 const AUTHORITIES: [SigningAuthority; 5] = [
     SigningAuthority::ThayMat,
     SigningAuthority::KyThay,
@@ -203,7 +189,7 @@ pub fn vocabulary() -> Vocabulary {
                 label: f.label().to_owned(),
             })
             .collect(),
-        legal_document_kinds: choices(&LEGAL_KINDS, |k| legal_kind_choice(k).to_owned()),
+        legal_document_kinds: choices(&LegalDocumentKind::ALL, |k| legal_kind_choice(k).to_owned()),
         signing_authorities: choices(&AUTHORITIES, |a| authority_label(a).to_owned()),
         severities: choices(&[Severity::Error, Severity::Warning, Severity::Hint], |s| {
             s.label().to_owned()
