@@ -75,15 +75,7 @@ pub fn derive_annual(
             }),
         })
         .collect();
-    let carried_tasks: Vec<CarriedItem> = tasks
-        .iter()
-        .map(|t| CarriedItem {
-            id: t.id.clone(),
-            from: t.id.clone(),
-            name: t.name.clone(),
-            phase_target: None,
-        })
-        .collect();
+    let carried_tasks: Vec<CarriedItem> = tasks.iter().map(CarriedItem::task).collect();
     let parent = reference(five_year);
     let evaluation = evaluation(five_year, &parent, year - 1, previous, &carried_tasks);
     let mut header = five_year.header.clone();

@@ -179,16 +179,6 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_typed_with_the_value_is_written_once() {
-        assert_eq!(value_with_unit("80%", "%"), "80%");
-        assert_eq!(value_with_unit(" 80 % ", "%"), "80%");
-        assert_eq!(value_with_unit("cấp độ 3", "cấp độ"), "cấp độ 3");
-        assert_eq!(value_with_unit("30 sáng kiến", "sáng kiến"), "30 sáng kiến");
-        assert_eq!(value_with_unit("95", "%"), "95%");
-        assert_eq!(bare_value("%", "%"), "%");
-    }
-
-    #[test]
     fn numbers() {
         assert_eq!(amount(1234567.25), "1.234.567,3");
         assert_eq!(amount(500.0), "500");

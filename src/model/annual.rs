@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Block, Comparator, IndicatorGroup};
+use super::{Block, Comparator, IndicatorGroup, Task};
 
 /// The annual part of a plan (absent in a five-year plan).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -42,6 +42,18 @@ pub struct CarriedItem {
     /// For an indicator: the five-year plan's target for the phase containing the year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase_target: Option<EvaluatedTarget>,
+}
+
+impl CarriedItem {
+    /// A task carried under its own id.
+    pub fn task(task: &Task) -> CarriedItem {
+        CarriedItem {
+            id: task.id.clone(),
+            from: task.id.clone(),
+            name: task.name.clone(),
+            phase_target: None,
+        }
+    }
 }
 
 /// A plan this one refers to: enough to cite it and to tell whether it changed since.

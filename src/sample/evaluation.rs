@@ -134,12 +134,7 @@ pub(super) fn annual_part(ctx: &Ctx, year: i32, plan: &Plan, five_year: &Plan) -
         .tasks
         .iter()
         .filter(|t| five_year.tasks.iter().any(|p| p.id == t.id))
-        .map(|t| CarriedItem {
-            id: t.id.clone(),
-            from: t.id.clone(),
-            name: t.name.clone(),
-            phase_target: None,
-        })
+        .map(CarriedItem::task)
         .collect();
     let indicators = five_year
         .indicators

@@ -87,6 +87,16 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_typed_with_the_value_is_written_once() {
+        assert_eq!(value_with_unit("80%", "%"), "80%");
+        assert_eq!(value_with_unit(" 80 % ", "%"), "80%");
+        assert_eq!(value_with_unit("cấp độ 3", "cấp độ"), "cấp độ 3");
+        assert_eq!(value_with_unit("30 sáng kiến", "sáng kiến"), "30 sáng kiến");
+        assert_eq!(value_with_unit("95", "%"), "95%");
+        assert_eq!(bare_value("%", "%"), "%");
+    }
+
+    #[test]
     fn numbers_accept_a_decimal_comma_and_a_percent_sign() {
         assert_eq!(parse_number("99,5"), Some(99.5));
         assert_eq!(parse_number(" 95% "), Some(95.0));
