@@ -150,8 +150,10 @@ test('indicator below the national minimum: the finding appears, then goes when 
   await value.fill('90');
   await page.waitForSelector('.finding[data-rule="indicator.below-national-minimum"]');
   await waitSaved(page);
-  // The other finding there (no target for 2028–2030 yet) is progress, not counted.
-  assert.equal(await page.textContent('.tree-item[data-key="II.2.1.a"] .count'), '1');
+  // Counted: the error, and the warning that no task serves the indicator yet; the
+  // blank fields (no target for 2028–2030, method, …) are progress, not counted.
+  assert.equal(await page.textContent('.tree-item[data-key="II.2.1.a"] .count'), '2');
+  assert.ok(await page.locator('.finding.todo[data-rule="indicator.target-missing"]').count() > 0);
   assert.equal(await value.evaluate((el) => el.classList.contains('has-finding')), true, 'the field is marked');
   await shot(page, 'indicator-below-minimum');
   // Jump from the finding to the field (from another section).

@@ -8,7 +8,8 @@
 
 import { invoke, pickOpenFile, pickSaveFile } from './ipc.js';
 import { h, clear, nfc, clone, newId } from './dom.js';
-import { wording, groupSection, CMP } from './plan.js';
+import { wording } from './plan.js';
+import { groupSection, comparatorSymbol, planYears } from './vocabulary.js';
 import { blocksEditor } from './editors.js';
 
 export const EVALUATION_KEY = 'evaluation';
@@ -123,7 +124,7 @@ function targetRow(ctx, t, n, g, refresh) {
   const save = rowSaver(ctx, `evaluation.target:${t.id}`, () => annualEdit({ what: 'target', evaluation: t }));
   const tr = h(`tr.${statusClass(t.status)}`, { dataset: { item: `evaluation.target.${t.id}` } });
   const recolour = () => { tr.className = statusClass(t.status); refresh(); };
-  const goal = t.target ? `${CMP[t.target.comparator] || ''} ${t.target.value}`.trim() : '—';
+  const goal = t.target ? `${comparatorSymbol(t.target.comparator)} ${t.target.value}`.trim() : '—';
   tr.append(
     h('td.n', String(n)),
     h('td.name', t.name),
@@ -228,7 +229,7 @@ export function deriveButton(app) {
 async function deriveDialog({ modal, toast, saver, showMain }) {
   try { await saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
   const paths = await invoke('default_paths', { format: null }).catch(() => ({ new_plan: '' }));
-  const year = h('select#derive-year', [2026, 2027, 2028, 2029, 2030].map((y) => h('option', { value: y }, `Năm ${y}`)));
+  const year = h('select#derive-year', planYears().map((y) => h('option', { value: y }, `Năm ${y}`)));
   const previous = h('input#derive-previous', { type: 'text', attrs: { spellcheck: 'false', placeholder: 'Không bắt buộc', 'aria-describedby': 'derive-previous-note' } });
   const path = h('input#derive-path', { type: 'text', value: paths.new_plan || '', attrs: { spellcheck: 'false' } });
   const error = h('div.form-error', { attrs: { role: 'alert' } });
