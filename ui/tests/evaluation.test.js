@@ -117,6 +117,21 @@ test('evaluation: an achieved value is one target edit with the whole row, NFC; 
   await shot(page, 'evaluation-targets');
 });
 
+test('evaluation: the layout, Phần I / Phần II or plain, is one edit and one undo step', async () => {
+  const page = await openEvaluation();
+  const labels = await page.locator('.eval-layout label').allTextContents();
+  assert.equal(labels.length, 2);
+  assert.equal(await page.isChecked('.eval-layout input[value="parts"]'), true, 'parts by default');
+  await page.check('.eval-layout input[value="plain"]');
+  await waitSaved(page);
+  assert.deepEqual((await annualEdits(page)).map((e) => e.edit), [{ what: 'layout', layout: 'plain' }]);
+  assert.equal((await mockPlan(page)).annual.layout, 'plain');
+  await page.click('#btn-undo');
+  await page.waitForFunction(() => window.__mock.plan.annual.layout === 'parts');
+  await page.waitForSelector('.eval-layout input[value="parts"]:checked');
+  await shot(page, 'evaluation-layout');
+});
+
 test('evaluation: tasks\' status, result and carry-over', async () => {
   const page = await openEvaluation();
   const tasks = plan.annual.evaluation.tasks;

@@ -598,6 +598,7 @@ function describeStep(step) {
     }
     case 'delete-item': return 'xóa một mục trong danh sách';
     case 'move-item': return 'chuyển chỗ một mục trong danh sách';
+    case 'annual': return e.edit.what === 'layout' ? 'đổi bố cục văn bản' : 'sửa phần đánh giá năm trước';
     default: return 'một thay đổi';
   }
 }
@@ -610,6 +611,7 @@ function keyOfEdit(edit) {
   if (e.op === 'set-header') return 'header';
   if (e.op === 'set-opening') return 'opening';
   if (e.op === 'set-signer' || e.op === 'set-recipients') return 'closing';
+  if (e.op === 'annual') return EVALUATION_KEY;
   return null;
 }
 
@@ -666,15 +668,14 @@ async function showExport() {
   const draft = h('input#export-draft', { type: 'checkbox', checked: errors.length > 0 });
   const draftNote = h('div.note#export-draft-note');
   const go = h('button.primary#export-go', { type: 'button' }, 'Xuất');
-  // The draft mark is printed by the PDF engine; the Word writer cannot print it yet.
+  // Both writers print the draft mark on every page; JSON is data, not a document.
   const syncDraft = () => {
-    draft.disabled = format.id !== 'pdf';
+    draft.disabled = format.id === 'json';
     const isDraft = draft.checked && !draft.disabled;
     go.textContent = isDraft ? 'Xuất bản dự thảo' : 'Xuất';
     let note = '';
-    if (format.id === 'docx') note = 'Bản Word chưa in được chữ “DỰ THẢO”; chọn PDF để xuất bản dự thảo.';
-    else if (isDraft) note = 'Mọi trang sẽ in chữ “DỰ THẢO”.';
-    else if (errors.length && format.id === 'pdf') note = 'Văn bản còn lỗi sẽ được xuất như bản chính thức.';
+    if (isDraft) note = 'Mọi trang sẽ in chữ “DỰ THẢO”.';
+    else if (errors.length && format.id !== 'json') note = 'Văn bản còn lỗi sẽ được xuất như bản chính thức.';
     draftNote.textContent = note;
     draftNote.className = `note${errors.length && !isDraft && format.id !== 'json' ? ' warn' : ''}`;
   };

@@ -9,7 +9,7 @@
 import { invoke, pickOpenFile, pickSaveFile } from './ipc.js';
 import { h, clear, nfc, clone, newId } from './dom.js';
 import { wording } from './plan.js';
-import { groupSection, comparatorSymbol, planYears } from './vocabulary.js';
+import { groupSection, comparatorSymbol, planYears, choices } from './vocabulary.js';
 import { blocksEditor } from './editors.js';
 
 export const EVALUATION_KEY = 'evaluation';
@@ -87,9 +87,28 @@ export function evaluationEditor(ctx) {
   evaluation.narrative ??= [];
   return withGuidance((g) => h('div.evaluation',
     h('p.muted', 'Đánh giá thực chất, khách quan từng chỉ tiêu và nhiệm vụ của năm trước; văn bản tự đếm số chỉ tiêu theo đánh giá, không cần gõ số đếm.'),
+    layoutChoice(ctx),
     targetsPart(ctx, evaluation, g),
     tasksPart(ctx, evaluation, g),
     narrativePart(ctx, evaluation, g)), ctx.markFields);
+}
+
+/** How the document is laid out: Phần I / Phần II, or plain (the engine's choices). One
+ * click is one edit and one undo step. */
+function layoutChoice(ctx) {
+  const annual = ctx.plan.annual;
+  const current = annual.layout || 'parts';
+  const choose = (layout) => {
+    if (layout === (annual.layout || 'parts')) return;
+    const before = annual.layout || 'parts';
+    annual.layout = layout;
+    ctx.saver.commit(annualEdit({ what: 'layout', layout }), annualEdit({ what: 'layout', layout: before }));
+    ctx.touched();
+  };
+  return h('fieldset.eval-layout', { dataset: { field: 'annual.layout' } }, h('legend', 'Bố cục văn bản'),
+    choices('annual_layouts').map(([id, label]) => h('label.choice',
+      h('input', { type: 'radio', name: 'annual-layout', value: id, checked: id === current, onchange: () => choose(id) }),
+      h('span', label))));
 }
 
 function targetsPart(ctx, evaluation, g) {
