@@ -240,11 +240,16 @@ test('minimum indicators: the list under 2.1, all added in one step, one undo re
   await waitSaved(page);
   const added = (await mockPlan(page)).indicators.length;
   assert.ok(added >= 2);
+  // One engine step (one transaction): a list of `added` edits in one call.
+  const steps = await calls(page, 'apply_edit');
+  assert.equal(steps.length, 1);
+  assert.equal(steps[0].edit.length, added);
   assert.equal(await page.getAttribute('.tree-item.selected', 'data-key'), 'II.2.1.a');
   assert.equal(await page.locator('.card.indicator').count(), added);
   await page.keyboard.press('Control+z');
   await page.waitForSelector('.card.indicator', { state: 'detached' });
   assert.equal((await mockPlan(page)).indicators.length, 0);
+  assert.equal((await calls(page, 'apply_edit')).length, 2, 'undone in one step too');
 });
 
 test('amounts the Vietnamese way; a section opens at its top; switching sections is fast', async () => {

@@ -514,7 +514,7 @@ function findingPlace(f, loc) {
   if (key in PSEUDO) return `${PSEUDO[key].title} · `;
   if (!keyExists(key)) return '';
   const hd = headingOf(key);
-  return hd.custom ? `${hd.title} · ` : `Mục ${key} · `;
+  return hd.custom || key === EVALUATION_KEY ? `${hd.title} · ` : `Mục ${key} · `;
 }
 
 function jumpToFinding(f) {

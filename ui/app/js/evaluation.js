@@ -9,7 +9,7 @@
 import { invoke, pickOpenFile, pickSaveFile } from './ipc.js';
 import { h, clear, nfc, clone, newId } from './dom.js';
 import { wording } from './plan.js';
-import { groupSection, comparatorSymbol, planYears, choices } from './vocabulary.js';
+import { groupSection, comparatorSymbol, valueWithUnit, planYears, choices } from './vocabulary.js';
 import { blocksEditor } from './editors.js';
 
 export const EVALUATION_KEY = 'evaluation';
@@ -143,11 +143,12 @@ function targetRow(ctx, t, n, g, refresh) {
   const save = rowSaver(ctx, `evaluation.target:${t.id}`, () => annualEdit({ what: 'target', evaluation: t }));
   const tr = h(`tr.${statusClass(t.status)}`, { dataset: { item: `evaluation.target.${t.id}` } });
   const recolour = () => { tr.className = statusClass(t.status); refresh(); };
-  const goal = t.target ? `${comparatorSymbol(t.target.comparator)} ${t.target.value}`.trim() : '—';
+  // The symbol stays with its value ("≥ 100%"); a long unit may wrap after it.
+  const goal = t.target ? `${comparatorSymbol(t.target.comparator)}\u00a0${valueWithUnit(t.target.value, t.unit)}`.trim() : '—';
   tr.append(
     h('td.n', String(n)),
     h('td.name', t.name),
-    h('td.goal', goal, t.unit && h('div.unit', t.unit)),
+    h('td.goal', goal),
     h('td', bindTo(ctx, cell(t.achieved, f('achieved'), `Kết quả thực hiện: ${t.name}`, { placeholder: 'Kết quả' }), t, 'achieved', save)),
     h('td', bindTo(ctx, statusSelect(g.target_statuses, t.status, f('status'), `Đánh giá: ${t.name}`), t, 'status', save, recolour)),
     h('td.source',
