@@ -131,10 +131,8 @@ pub fn legal_kind_choice(kind: LegalDocumentKind) -> &'static str {
 /// How the drafter chooses the layout of an annual plan.
 pub fn layout_label(layout: AnnualLayout) -> &'static str {
     match layout {
-        AnnualLayout::Parts => {
-            "Hai phần: Phần I. Đánh giá kết quả năm trước, Phần II. Kế hoạch của năm"
-        }
-        AnnualLayout::Plain => "Không chia phần: phần đánh giá là mục I, tiếp theo là kế hoạch",
+        AnnualLayout::Parts => "Hai phần: Phần I đánh giá năm trước, Phần II kế hoạch năm",
+        AnnualLayout::Plain => "Không chia phần: đánh giá là mục I",
     }
 }
 

@@ -5,6 +5,7 @@
 // layout prints no parts.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver, screenshot, exportPlan, pdfText, docxText } from './driver.js';
@@ -23,7 +24,7 @@ test('derive the 2027 plan, evaluate 2026, export Phần I and its appendix in D
   await s.waitForElement('#derive-year');
   await s.exec('const y = document.querySelector("#derive-year"); y.value = "2027"; y.dispatchEvent(new Event("change"));');
   const path = join(driver.dirs.plans, 'ke-hoach-nam-2027.khcds');
-  await s.exec('document.querySelector("#derive-path").value = arguments[0]', path);
+  assert.equal(await s.value('#derive-path'), path, 'in the plans folder, named after the year');
   await screenshot('annual-derive', s);
   await s.click('#derive-go');
   await s.waitForElement('.tree-item[data-key="evaluation"]', 30000);
@@ -74,4 +75,11 @@ test('derive the 2027 plan, evaluate 2026, export Phần I and its appendix in D
   assert.doesNotMatch(text, /Phần I /);
   assert.match(text, /I\. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2026/);
   await screenshot('annual-export', s);
+
+  // The smallest window: the evaluation editor still fits.
+  await s.exec('document.querySelector(".modal-head .close").click()');
+  execFileSync('xdotool', ['search', '--name', 'Soạn Kế hoạch', 'windowsize', '1024', '640']);
+  await s.waitFor(() => s.exec('return window.innerWidth <= 1024'), 5000, 'the window at 1024×640');
+  await screenshot('annual-evaluation-1024', s);
+  assert.equal(await s.exec('const p = document.querySelector(".page"); return p.scrollWidth > p.clientWidth + 1'), false, 'no sideways overflow');
 });

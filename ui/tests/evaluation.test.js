@@ -204,6 +204,8 @@ test('derivation: "Lập kế hoạch năm…" from an open five-year plan opens
   await page.setViewportSize({ width: 1024, height: 640 });
   await shot(page, 'evaluation-derive-topbar-1024');
   await page.click('#btn-derive');
+  await page.selectOption('#derive-year', '2028');
+  assert.equal(await page.inputValue('#derive-path'), '/home/drafter/KeHoachCDS/ke-hoach-nam-2028.khcds', 'named after the year');
   await page.selectOption('#derive-year', '2026');
   await page.fill('#derive-path', '/tmp/ke-hoach-2026.khcds');
   await shot(page, 'evaluation-derive');

@@ -175,6 +175,7 @@ test('tasks: add, fill every field, month parsing, linked indicators, catalogue 
   await page.click('.tree-item[data-key="III.3"]');
   await page.click('text=+ Thêm nhiệm vụ');
   await page.waitForSelector('details.task[open]');
+  await page.waitForFunction(() => (window.__mock.plan.tasks || []).length === 1); // saved by the engine
   const id = (await mockPlan(page)).tasks[0].id;
   const f = (name) => page.locator(`[data-field="task.${id}.${name}"]`);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.field.endsWith('.name')), true);
@@ -336,6 +337,7 @@ test('sign step after a Word export: no image fields, says why', async () => {
   await page.click('#btn-export');
   await page.click('input[name="format"][value="docx"]');
   await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.docx'));
+  await page.uncheck('#export-draft'); // the final document, to sign
   await page.click('#export-go');
   await page.click('#sign-exported');
   await page.waitForSelector('#sign-p12');

@@ -106,9 +106,9 @@ function layoutChoice(ctx) {
     ctx.touched();
   };
   return h('fieldset.eval-layout', { dataset: { field: 'annual.layout' } }, h('legend', 'Bố cục văn bản'),
-    choices('annual_layouts').map(([id, label]) => h('label.choice',
+    h('div.eval-layout-choices', choices('annual_layouts').map(([id, label]) => h('label.choice',
       h('input', { type: 'radio', name: 'annual-layout', value: id, checked: id === current, onchange: () => choose(id) }),
-      h('span', label))));
+      h('span', label)))));
 }
 
 function targetsPart(ctx, evaluation, g) {
@@ -251,12 +251,18 @@ async function deriveDialog({ modal, toast, saver, showMain }) {
   const paths = await invoke('default_paths', { format: null }).catch(() => ({ new_plan: '' }));
   const year = h('select#derive-year', planYears().map((y) => h('option', { value: y }, `Năm ${y}`)));
   const previous = h('input#derive-previous', { type: 'text', attrs: { spellcheck: 'false', placeholder: 'Không bắt buộc', 'aria-describedby': 'derive-previous-note' } });
-  const path = h('input#derive-path', { type: 'text', value: paths.new_plan || '', attrs: { spellcheck: 'false' } });
+  // In the plans folder, named after the year until the drafter types a path.
+  const folder = (paths.new_plan || '').replace(/[^/\\]*$/, '');
+  const named = () => (folder ? `${folder}ke-hoach-nam-${year.value}.khcds` : '');
+  const path = h('input#derive-path', { type: 'text', value: named(), attrs: { spellcheck: 'false' } });
+  let typed = false;
+  path.addEventListener('input', () => { typed = true; });
+  year.addEventListener('change', () => { if (!typed) path.value = named(); });
   const error = h('div.form-error', { attrs: { role: 'alert' } });
   const go = h('button.primary#derive-go', { type: 'button' }, 'Lập kế hoạch');
   const pick = (input, picker, options) => h('button', { type: 'button', onclick: async () => {
     const p = await picker(options).catch((e) => { toast(e.message, 'error'); return null; });
-    if (p) input.value = p.endsWith('.khcds') ? p : `${p}.khcds`;
+    if (p) { input.value = p.endsWith('.khcds') ? p : `${p}.khcds`; input.dispatchEvent(new Event('input')); }
   } }, 'Chọn…');
   const khcds = { name: 'Kế hoạch (.khcds)', extensions: ['khcds'] };
   go.addEventListener('click', async () => {
