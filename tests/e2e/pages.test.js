@@ -176,4 +176,11 @@ test('screens at 1024×640: preview, export, sign', async () => {
   await s.click('#btn-export');
   await s.waitForElement('#export-path');
   await screenshot('export-1024', s);
+  await s.exec('document.querySelector(".modal-head .close").click()');
+  await exportPlan(s, 'pdf', join(driver.dirs.plans, 'ky-1024.pdf'), false);
+  await s.click('#sign-exported');
+  await s.waitForElement('#sign-go');
+  await screenshot('sign-1024', s);
+  // The dialog fits the window and its action stays in view while the form scrolls.
+  assert.ok(await s.exec('const b = document.querySelector("#sign-go").getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight'), '“Ký số” in view');
 });
