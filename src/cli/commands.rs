@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use khcds::framework::{self, Framework};
-use khcds::model::{Level, Plan};
-use khcds::store::{PlanFile, RevisionReason};
+use khcds::model::Level;
+use khcds::store::PlanFile;
 use khcds::validate::{self, Finding, Part, Severity};
 use khcds::workflow::{self, export, history, KindChoice, NewPlan, RequestError};
 use khcds::{interchange, sample, vocabulary};
@@ -66,15 +66,24 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
         Command::Import { file, output } => import(&file, &output),
         Command::Revisions { file } => revisions(&file),
         Command::Snapshot { file, message } => {
-            let id = history::snapshot(&mut PlanFile::open(&file)?, &message)?;
+            let id = history::snapshot(&mut workflow::open::open(&file)?, &message)?;
             println!("Đã lưu phiên bản số {id}.");
             Ok(())
         }
         Command::Restore { file, revision } => {
-            PlanFile::open(&file)?.restore(revision)?;
+            let restored = history::restore(&mut workflow::open::open(&file)?, revision)?;
             println!(
-                "Đã khôi phục phiên bản số {revision}; bản trước khi khôi phục đã được lưu lại."
+                "Đã khôi phục phiên bản số {}; bản trước khi khôi phục đã được lưu lại.",
+                restored.id
             );
+            if !restored.dropped.is_empty() {
+                println!(
+                    "Cảnh báo: phiên bản này có phần bị hỏng, không khôi phục nguyên vẹn được:"
+                );
+                for part in restored.dropped {
+                    println!("  - {part}");
+                }
+            }
             Ok(())
         }
         Command::Schema => {
@@ -308,23 +317,19 @@ fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Fail
 }
 
 fn import(file: &Path, output: &Path) -> Result<(), Failure> {
-    let plan: Plan = interchange::read_file(file)
-        .map_err(|e| Failure::io(format!("«{}»: {e}", file.display())))?;
-    if output.exists() {
-        PlanFile::open(output)?.replace(&plan, RevisionReason::BeforeImport)?;
+    if workflow::import::import_file(file, output)?.replaced {
         println!(
             "Đã nhập vào {}; nội dung cũ được lưu thành một phiên bản.",
             output.display()
         );
     } else {
-        PlanFile::create(output, &plan)?;
         println!("Đã tạo {} từ {}.", output.display(), file.display());
     }
     Ok(())
 }
 
 fn revisions(file: &Path) -> Result<(), Failure> {
-    let list = PlanFile::open(file)?.revisions()?;
+    let list = history::revisions(&workflow::open::open(file)?)?;
     if list.is_empty() {
         println!("Chưa có phiên bản nào được lưu.");
     }
