@@ -253,26 +253,34 @@ fn localized(command: clap::Command) -> clap::Command {
             }
         })
         .disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .action(clap::ArgAction::Help)
-                .help_heading("Tùy chọn")
-                .help("In hướng dẫn"),
-        )
+        .arg(own_flag("help", 'h', clap::ArgAction::Help, "In hướng dẫn"))
         .mut_subcommands(localized)
 }
 
+/// `-h, --help` or `-V, --version` with Vietnamese help, in place of clap's own.
+fn own_flag(
+    name: &'static str,
+    short: char,
+    action: clap::ArgAction,
+    help: &'static str,
+) -> clap::Arg {
+    clap::Arg::new(name)
+        .short(short)
+        .long(name)
+        .action(action)
+        .help_heading("Tùy chọn")
+        .help(help)
+}
+
 pub fn run() -> ExitCode {
-    let mut command = localized(Cli::command()).disable_version_flag(true).arg(
-        clap::Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(clap::ArgAction::Version)
-            .help_heading("Tùy chọn")
-            .help("In phiên bản"),
-    );
+    let mut command = localized(Cli::command())
+        .disable_version_flag(true)
+        .arg(own_flag(
+            "version",
+            'V',
+            clap::ArgAction::Version,
+            "In phiên bản",
+        ));
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let parsed = command
         .try_get_matches_from_mut(&args)
