@@ -4,8 +4,7 @@ use std::path::Path;
 
 use khcds::framework::{self, Framework};
 use khcds::model::Level;
-use khcds::store::PlanFile;
-use khcds::validate::{self, Finding, Part, Severity};
+use khcds::validate::{Finding, Part, Severity};
 use khcds::workflow::{self, export, history, KindChoice, NewPlan, RequestError};
 use khcds::{interchange, sample, vocabulary};
 
@@ -160,7 +159,7 @@ fn derive(
 }
 
 fn info(file: &Path) -> Result<(), Failure> {
-    let store = PlanFile::open(file)?;
+    let store = workflow::open::open(file)?;
     let plan = store.load()?;
     let h = &plan.header;
     let or_dash = |s: &str| {
@@ -202,13 +201,12 @@ fn info(file: &Path) -> Result<(), Failure> {
         plan.tasks.len(),
         khcds::document::format::amount(budget)
     );
-    println!("Phiên bản đã lưu: {}", store.revisions()?.len());
+    println!("Phiên bản đã lưu: {}", history::revisions(&store)?.len());
     Ok(())
 }
 
 fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
-    let plan = PlanFile::open(file)?.load()?;
-    let findings = validate::validate(&plan);
+    let findings = workflow::open::read(&workflow::open::open(file)?)?.findings;
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings, hints) = (
         count(Severity::Error),
