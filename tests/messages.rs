@@ -212,6 +212,7 @@ fn every_refusal_is_vietnamese_without_paths_or_library_text() {
     patched[16..18].copy_from_slice(&[0, 0]);
     std::fs::write(&zero_page, patched).unwrap();
     let nowhere = dir.path().join("khong-co-thu-muc").join("ra.pdf");
+    let text_json = dir.path().join("ghi-chu.json");
     let file_cases: Vec<(&str, Vec<&str>)> = vec![
         (
             "import of a missing file",
@@ -239,6 +240,53 @@ fn every_refusal_is_vietnamese_without_paths_or_library_text() {
             vec!["new", "--level", "tinh", "-o", s(&plan)],
         ),
         ("verify a plan file", vec!["verify", s(&text_file)]),
+        ("snapshot of a folder", vec!["snapshot", s(dir.path())]),
+        (
+            "annual plan from a folder",
+            vec![
+                "new",
+                "--kind",
+                "annual",
+                "--year",
+                "2027",
+                "--from",
+                s(dir.path()),
+                "-o",
+                s(&target),
+            ],
+        ),
+        (
+            "annual plan with a missing previous plan",
+            vec![
+                "new",
+                "--kind",
+                "annual",
+                "--year",
+                "2027",
+                "--from",
+                s(&plan),
+                "--previous",
+                s(&missing),
+                "-o",
+                s(&target),
+            ],
+        ),
+        (
+            "new plan without .khcds",
+            vec!["new", "--level", "bo", "-o", s(&text_json)],
+        ),
+        (
+            "export with the wrong extension",
+            vec!["export", s(&plan), "--format", "pdf", "-o", s(&text_json)],
+        ),
+        (
+            "export over the plan itself",
+            vec!["export", s(&plan), "--format", "docx", "-o", s(&plan)],
+        ),
+        (
+            "sign a plan file",
+            vec!["sign", s(&plan), "--p12", s(&missing), "-o", s(&nowhere)],
+        ),
     ];
     for (case, args) in &file_cases {
         assert_vietnamese(case, &refusal(args));
