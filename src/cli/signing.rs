@@ -160,7 +160,7 @@ fn secret(file: Option<&Path>, prompt: &str) -> workflow::Result<String> {
     let unreadable = |e: std::io::Error| workflow::Error::Read {
         what: "mật khẩu",
         path: file.unwrap_or(Path::new("-")).to_owned(),
-        detail: e.to_string(),
+        detail: khcds::store::io_message(&e),
     };
     let line = match file {
         Some(path) => {
