@@ -322,7 +322,7 @@ const ARG_CASES: &[ArgCase] = &[
     (
         "misspelt option",
         &["new", "--level", "tinh", "--yaer", "2027", "-o", "x.khcds"],
-        "--year",
+        "ý bạn là «--year»",
     ),
     (
         "option without its value",
@@ -364,7 +364,11 @@ const ARG_CASES: &[ArgCase] = &[
         "--sample",
     ),
     ("no such command", &["xoa", "a.khcds"], "xoa"),
-    ("misspelt command", &["expor", "a.khcds"], "export"),
+    (
+        "misspelt command",
+        &["expor", "a.khcds"],
+        "ý bạn là «export»",
+    ),
     ("no command", &[], "new"),
     (
         "revision not a number",

@@ -159,13 +159,14 @@ fn describe(error: &clap::Error, command: &Command, root: &Command, name: &str) 
             .to_owned(),
         _ => "không hiểu lệnh này.".to_owned(),
     };
+    // clap lists its guesses from the least to the most likely.
     let suggestion = [
         ContextKind::SuggestedSubcommand,
         ContextKind::SuggestedArg,
         ContextKind::SuggestedValue,
     ]
     .into_iter()
-    .find_map(|kind| texts(kind).into_iter().next());
+    .find_map(|kind| texts(kind).pop());
     if let Some(suggestion) = suggestion {
         message.push_str(&format!(" Có phải ý bạn là «{suggestion}»?"));
     }
