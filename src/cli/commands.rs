@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use khcds::framework::{self, Framework};
-use khcds::model::Level;
+use khcds::model::{Level, Plan};
 use khcds::validate::{Finding, Part, Severity};
-use khcds::workflow::{self, export, history, KindChoice, NewPlan, RequestError};
+use khcds::workflow::{self, export, history, KindChoice, NewPlan, PlanState, RequestError};
 use khcds::{interchange, sample, vocabulary};
 
 use super::{signing, Command, Failure, KindArg, LevelArg, TextOrJson};
@@ -206,7 +206,7 @@ fn info(file: &Path) -> Result<(), Failure> {
 }
 
 fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
-    let findings = workflow::open::read(&workflow::open::open(file)?)?.findings;
+    let PlanState { plan, findings, .. } = workflow::open::read(&workflow::open::open(file)?)?;
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings, hints) = (
         count(Severity::Error),
@@ -221,7 +221,7 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
         }
         TextOrJson::Text => {
             for f in &findings {
-                print_finding(f);
+                print_finding(&plan, f);
             }
             if findings.is_empty() {
                 println!("Không có lỗi, cảnh báo hay gợi ý nào.");
@@ -238,8 +238,9 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
     Ok(())
 }
 
-/// "[lỗi] Nhiệm vụ nv-003 · end: message (rule)" and the hint below it.
-fn print_finding(f: &Finding) {
+/// "[lỗi] Nhiệm vụ «Tên» · end: message (rule)" and the hint below it. Items are named
+/// as the drafter sees them, never by their internal id.
+fn print_finding(plan: &Plan, f: &Finding) {
     let loc = &f.location;
     let id = loc.id.as_deref().unwrap_or("");
     let index = || {
@@ -247,21 +248,27 @@ fn print_finding(f: &Finding) {
             .map(|i| (i + 1).to_string())
             .unwrap_or_default()
     };
+    let named = |part: &str| match item_name(plan, loc.part, id) {
+        Some(name) => format!("{part} «{name}»"),
+        None => part.to_owned(),
+    };
     let mut place = match loc.part {
         Part::Header => "Phần đầu văn bản".to_owned(),
         Part::Opening => "Phần mở đầu".to_owned(),
         Part::LegalBasis if id.is_empty() => "Căn cứ".to_owned(),
         Part::LegalBasis => format!("Căn cứ thứ {}", index()),
-        Part::Section => format!("Mục {id}"),
-        Part::Indicator => format!("Chỉ tiêu {id}"),
-        Part::Task => format!("Nhiệm vụ {id}"),
-        Part::Organisation => format!("Tổ chức thực hiện {id}"),
+        // A Khung section's id is its number in the Khung.
+        Part::Section if framework::current().section(id).is_some() => format!("Mục {id}"),
+        Part::Section => named("Mục"),
+        Part::Indicator => named("Chỉ tiêu"),
+        Part::Task => named("Nhiệm vụ"),
+        Part::Organisation => named("Tổ chức thực hiện, đơn vị"),
         Part::Recipients if id.is_empty() => "Nơi nhận".to_owned(),
         Part::Recipients => format!("Nơi nhận, dòng {}", index()),
         Part::Signer => "Người ký".to_owned(),
         Part::Annual => "Kế hoạch năm".to_owned(),
-        Part::EvaluationTarget => format!("Đánh giá chỉ tiêu năm trước {id}"),
-        Part::EvaluationTask => format!("Đánh giá nhiệm vụ năm trước {id}"),
+        Part::EvaluationTarget => named("Đánh giá chỉ tiêu năm trước"),
+        Part::EvaluationTask => named("Đánh giá nhiệm vụ năm trước"),
     };
     if let Some(field) = &loc.field {
         place.push_str(" · ");
@@ -274,6 +281,39 @@ fn print_finding(f: &Finding) {
         f.rule
     );
     println!("    Cách sửa: {}", f.hint);
+}
+
+/// The name the drafter gave the item `id` of `part`: a task's or indicator's name, a
+/// unit, a section's title.
+fn item_name(plan: &Plan, part: Part, id: &str) -> Option<String> {
+    let evaluation = || plan.annual.as_ref()?.evaluation.as_ref();
+    let name = match part {
+        Part::Section => plan
+            .sections
+            .iter()
+            .flat_map(|s| s.walk())
+            .find(|s| s.id == id)?
+            .title
+            .clone(),
+        Part::Indicator => plan.indicators.iter().find(|i| i.id == id)?.name.clone(),
+        Part::Task => plan.tasks.iter().find(|t| t.id == id)?.name.clone(),
+        Part::Organisation => plan.organisation.iter().find(|r| r.id == id)?.unit.clone(),
+        Part::EvaluationTarget => evaluation()?
+            .indicators
+            .iter()
+            .find(|i| i.id == id)?
+            .name
+            .clone(),
+        Part::EvaluationTask => evaluation()?
+            .tasks
+            .iter()
+            .find(|t| t.id == id)?
+            .name
+            .clone(),
+        _ => return None,
+    };
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
 }
 
 fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {
