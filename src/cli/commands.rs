@@ -285,7 +285,7 @@ fn print_finding(plan: &Plan, f: &Finding) {
 
 /// The name the drafter gave the item `id` of `part`: a task's or indicator's name, a
 /// unit, a section's title.
-fn item_name(plan: &Plan, part: Part, id: &str) -> Option<String> {
+fn item_name<'a>(plan: &'a Plan, part: Part, id: &str) -> Option<&'a str> {
     let evaluation = || plan.annual.as_ref()?.evaluation.as_ref();
     let name = match part {
         Part::Section => plan
@@ -294,26 +294,26 @@ fn item_name(plan: &Plan, part: Part, id: &str) -> Option<String> {
             .flat_map(|s| s.walk())
             .find(|s| s.id == id)?
             .title
-            .clone(),
-        Part::Indicator => plan.indicators.iter().find(|i| i.id == id)?.name.clone(),
-        Part::Task => plan.tasks.iter().find(|t| t.id == id)?.name.clone(),
-        Part::Organisation => plan.organisation.iter().find(|r| r.id == id)?.unit.clone(),
+            .as_str(),
+        Part::Indicator => plan.indicators.iter().find(|i| i.id == id)?.name.as_str(),
+        Part::Task => plan.tasks.iter().find(|t| t.id == id)?.name.as_str(),
+        Part::Organisation => plan.organisation.iter().find(|r| r.id == id)?.unit.as_str(),
         Part::EvaluationTarget => evaluation()?
             .indicators
             .iter()
             .find(|i| i.id == id)?
             .name
-            .clone(),
+            .as_str(),
         Part::EvaluationTask => evaluation()?
             .tasks
             .iter()
             .find(|t| t.id == id)?
             .name
-            .clone(),
+            .as_str(),
         _ => return None,
     };
     let name = name.trim();
-    (!name.is_empty()).then(|| name.to_owned())
+    (!name.is_empty()).then_some(name)
 }
 
 fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {
