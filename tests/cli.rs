@@ -266,7 +266,7 @@ fn validate_names_items_as_the_drafter_sees_them_not_by_id() {
     let out = khcds(&["validate", s(&path)]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(&format!("Nhiệm vụ «{}» · lead_unit:", task.name)),
+        text.contains(&format!("Nhiệm vụ «{}» · Đơn vị chủ trì:", task.name)),
         "{text}"
     );
     assert!(

@@ -7,6 +7,7 @@ use khcds::model::{Level, Plan};
 use khcds::validate::{Finding, Part, Severity};
 use khcds::workflow::{self, export, history, KindChoice, NewPlan, PlanState, RequestError};
 use khcds::{interchange, sample, vocabulary};
+use serde_json::Value;
 
 use super::{signing, Command, Failure, KindArg, LevelArg, TextOrJson};
 
@@ -238,8 +239,9 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
     Ok(())
 }
 
-/// "[lỗi] Nhiệm vụ «Tên» · end: message (rule)" and the hint below it. Items are named
-/// as the drafter sees them, never by their internal id.
+/// "[lỗi] Nhiệm vụ «Tên» · Thời gian kết thúc: message (rule)" and the hint below it.
+/// Items and fields are named as the drafter sees them, never by an internal id or a
+/// serde field name.
 fn print_finding(plan: &Plan, f: &Finding) {
     let loc = &f.location;
     let id = loc.id.as_deref().unwrap_or("");
@@ -248,7 +250,8 @@ fn print_finding(plan: &Plan, f: &Finding) {
             .map(|i| (i + 1).to_string())
             .unwrap_or_default()
     };
-    let named = |part: &str| match item_name(plan, loc.part, id) {
+    let (name, item) = located(plan, loc.part, id);
+    let named = |part: &str| match name {
         Some(name) => format!("{part} «{name}»"),
         None => part.to_owned(),
     };
@@ -270,9 +273,13 @@ fn print_finding(plan: &Plan, f: &Finding) {
         Part::EvaluationTarget => named("Đánh giá chỉ tiêu năm trước"),
         Part::EvaluationTask => named("Đánh giá nhiệm vụ năm trước"),
     };
-    if let Some(field) = &loc.field {
+    if let Some(field) = loc
+        .field
+        .as_deref()
+        .and_then(|path| interchange::field_label(path, &item))
+    {
         place.push_str(" · ");
-        place.push_str(field);
+        place.push_str(&field);
     }
     println!(
         "[{}] {place}: {} ({})",
@@ -283,37 +290,54 @@ fn print_finding(plan: &Plan, f: &Finding) {
     println!("    Cách sửa: {}", f.hint);
 }
 
-/// The name the drafter gave the item `id` of `part`: a task's or indicator's name, a
-/// unit, a section's title.
-fn item_name<'a>(plan: &'a Plan, part: Part, id: &str) -> Option<&'a str> {
-    let evaluation = || plan.annual.as_ref()?.evaluation.as_ref();
-    let name = match part {
-        Part::Section => plan
-            .sections
-            .iter()
-            .flat_map(|s| s.walk())
-            .find(|s| s.id == id)?
-            .title
-            .as_str(),
-        Part::Indicator => plan.indicators.iter().find(|i| i.id == id)?.name.as_str(),
-        Part::Task => plan.tasks.iter().find(|t| t.id == id)?.name.as_str(),
-        Part::Organisation => plan.organisation.iter().find(|r| r.id == id)?.unit.as_str(),
-        Part::EvaluationTarget => evaluation()?
-            .indicators
-            .iter()
-            .find(|i| i.id == id)?
-            .name
-            .as_str(),
-        Part::EvaluationTask => evaluation()?
-            .tasks
-            .iter()
-            .find(|t| t.id == id)?
-            .name
-            .as_str(),
-        _ => return None,
+/// The item `id` of `part`: the name the drafter gave it (a task's or indicator's name,
+/// a unit, a section's title), and its JSON, in which a finding's field path points.
+fn located<'a>(plan: &'a Plan, part: Part, id: &str) -> (Option<&'a str>, Value) {
+    let evaluation = plan.annual.as_ref().and_then(|a| a.evaluation.as_ref());
+    let (name, item) = match part {
+        Part::Header => (None, json(&plan.header)),
+        Part::Opening => (None, json(&plan.opening)),
+        Part::LegalBasis => {
+            let basis = id
+                .parse()
+                .ok()
+                .and_then(|i: usize| plan.opening.legal_bases.get(i));
+            (None, basis.map(json).unwrap_or_default())
+        }
+        Part::Recipients => (None, json(&plan.recipients)),
+        Part::Signer => (None, json(&plan.signer)),
+        Part::Annual => (None, json(&plan.annual)),
+        Part::Section => {
+            let mut sections = plan.sections.iter().flat_map(|s| s.walk());
+            named(sections.find(|s| s.id == id), |s| &s.title)
+        }
+        Part::Indicator => named(plan.indicators.iter().find(|i| i.id == id), |i| &i.name),
+        Part::Task => named(plan.tasks.iter().find(|t| t.id == id), |t| &t.name),
+        Part::Organisation => named(plan.organisation.iter().find(|r| r.id == id), |r| &r.unit),
+        Part::EvaluationTarget => named(
+            evaluation.and_then(|e| e.indicators.iter().find(|i| i.id == id)),
+            |i| &i.name,
+        ),
+        Part::EvaluationTask => named(
+            evaluation.and_then(|e| e.tasks.iter().find(|t| t.id == id)),
+            |t| &t.name,
+        ),
     };
-    let name = name.trim();
-    (!name.is_empty()).then_some(name)
+    (name.map(str::trim).filter(|n| !n.is_empty()), item)
+}
+
+/// An item found (or not) with its name and JSON.
+fn named<'a, T: serde::Serialize>(
+    item: Option<&'a T>,
+    name: impl Fn(&'a T) -> &'a String,
+) -> (Option<&'a str>, Value) {
+    item.map_or((None, Value::Null), |item| {
+        (Some(name(item).as_str()), json(item))
+    })
+}
+
+fn json(item: &impl serde::Serialize) -> Value {
+    serde_json::to_value(item).unwrap_or_default()
 }
 
 fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {
