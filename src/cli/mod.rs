@@ -89,7 +89,7 @@ enum Command {
     /// Nhập kế hoạch từ tệp JSON vào tệp .khcds (tạo mới hoặc thay thế, có lưu phiên bản cũ).
     Import {
         /// Tệp JSON theo định dạng trao đổi khcds-plan.
-        #[arg(value_name = "TỆP")]
+        #[arg(value_name = "TỆP_JSON")]
         file: PathBuf,
         /// Tệp kế hoạch (.khcds) sẽ tạo, hoặc thay thế nội dung khi đã có.
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
@@ -131,7 +131,7 @@ enum Command {
     /// Kiểm tra chữ ký số của văn bản (mã thoát 1 khi văn bản bị sửa sau khi ký hoặc chữ ký không hợp lệ).
     Verify {
         /// Văn bản đã ký (.docx hoặc .pdf).
-        #[arg(value_name = "TỆP")]
+        #[arg(value_name = "VĂN_BẢN")]
         file: PathBuf,
         /// Định dạng: text hoặc json.
         #[arg(long, value_name = "ĐỊNH_DẠNG", value_enum, default_value_t = TextOrJson::Text)]

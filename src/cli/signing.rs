@@ -12,7 +12,7 @@ use super::{Failure, TextOrJson};
 #[command(group(clap::ArgGroup::new("key").args(["p12", "pkcs11"]).required(true)))]
 pub(super) struct SignArgs {
     /// Văn bản cần ký (.docx hoặc .pdf).
-    #[arg(value_name = "TỆP")]
+    #[arg(value_name = "VĂN_BẢN")]
     pub file: PathBuf,
     /// Tệp chứng thư số kèm khóa bí mật (.p12, .pfx).
     #[arg(long, value_name = "TỆP")]
