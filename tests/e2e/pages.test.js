@@ -155,13 +155,19 @@ test('one Ctrl+Z per edit; the findings filter; switching sections under 150 ms'
   assert.ok(mine <= all);
   await screenshot('findings-filtered', s);
   const keys = ['header', 'opening', 'I', 'II.2.1.a', 'III.1', 'III.3', 'III.5', 'IV', 'V', 'VI', 'closing'];
-  const times = [];
-  for (const key of keys) {
-    // From the click to the new section laid out (style and layout forced at the end).
-    times.push(await s.exec(`const t = performance.now(); document.querySelector('.tree-item[data-key="${key}"]').click(); void document.body.offsetHeight; return performance.now() - t;`));
+  // Three rounds; each section's time is its median over the rounds, so that a moment
+  // when the shared machine's other processes take the cores is not counted as the app's.
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const times = [];
+    for (const key of keys) {
+      // From the click to the new section laid out (style and layout forced at the end).
+      times.push(await s.exec(`const t = performance.now(); document.querySelector('.tree-item[data-key="${key}"]').click(); void document.body.offsetHeight; return performance.now() - t;`));
+    }
+    rounds.push(times);
   }
-  times.sort((a, b) => a - b);
-  console.log(`section switch (WebKitGTK, sample plan): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  const times = keys.map((_, i) => rounds.map((r) => r[i]).sort((a, b) => a - b)[1]).sort((a, b) => a - b);
+  console.log(`section switch (WebKitGTK, sample plan, median of 3 rounds per section): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}); first round ${rounds[0].map((t) => t.toFixed(0)).join(', ')}`);
   assert.ok(times[times.length - 1] < 150, `every switch under 150 ms (${times.map((t) => t.toFixed(0))})`);
 });
 
