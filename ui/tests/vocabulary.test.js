@@ -81,6 +81,7 @@ test('every label and choice the UI shows is the engine\'s vocabulary', async ()
   await page.click('.tree-item[data-key="III.1"]');
   const card = page.locator('details.card.task').first();
   await card.locator('summary').click();
+  await card.locator('[data-field$=".area"]').waitFor(); // the card's fields are built when it opens
   const funding = await card.locator('label.check').evaluateAll((ls) => ls.map((l) => l.textContent.trim()));
   for (const label of labels('funding_sources')) assert.ok(funding.includes(label), label);
   const areas = await card.locator('[data-field$=".area"]').evaluate((s) => [...s.options].map((o) => o.textContent.split('.').slice(0, 2).join('.')));
