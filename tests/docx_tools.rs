@@ -41,6 +41,11 @@ fn plans(dir: &Path) -> Vec<PathBuf> {
             "tinh-2026.docx",
             &sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1),
         ),
+        write(
+            dir,
+            "bo-2026.docx",
+            &sample_plan(Level::Bo, PlanKind::Annual { year: 2026 }, 1),
+        ),
         write(dir, "rich.docx", &common::rich_plan()),
         write(dir, "empty.docx", &empty_header),
     ]
