@@ -20,6 +20,15 @@ fn write(dir: &Path, name: &str, plan: &Plan) -> PathBuf {
     path
 }
 
+/// The province plan as a draft: a first-page header of its own in every section.
+fn draft(dir: &Path) -> PathBuf {
+    let mut doc = khcds::document::build(&sample_plan(Level::Tinh, PlanKind::FiveYear, 1));
+    doc.properties.draft_mark = Some(khcds::document::DRAFT_MARK.to_owned());
+    let path = dir.join("draft.docx");
+    std::fs::write(&path, khcds::docx::write(&doc).expect("written")).unwrap();
+    path
+}
+
 /// The plans every external check runs on.
 fn plans(dir: &Path) -> Vec<PathBuf> {
     let framework = khcds::framework::current();
@@ -47,6 +56,7 @@ fn plans(dir: &Path) -> Vec<PathBuf> {
             &sample_plan(Level::Bo, PlanKind::Annual { year: 2026 }, 1),
         ),
         write(dir, "rich.docx", &common::rich_plan()),
+        draft(dir),
         write(dir, "empty.docx", &empty_header),
     ]
 }

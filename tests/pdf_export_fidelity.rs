@@ -202,6 +202,26 @@ fn top_margin(doc: &Document) -> f64 {
     )) - 2.0
 }
 
+/// The case exported as a draft: the mark on every page changes no page.
+const DRAFT_CASE: &str = "bo-2026-draft";
+
+/// Pages (from 1) whose top margin does not show the draft mark.
+fn unmarked(pages: &[PageWords], top_margin: f64) -> Vec<usize> {
+    let mark: Vec<&str> = document::DRAFT_MARK.split(' ').collect();
+    (1..)
+        .zip(pages)
+        .filter(|(_, (_, words))| {
+            let top: Vec<&str> = words
+                .iter()
+                .filter(|w| w.y1 <= top_margin)
+                .map(|w| w.text.as_str())
+                .collect();
+            !top.windows(mark.len()).any(|w| w == mark.as_slice())
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// One plan of the comparison: its document, our display list, the DOCX and our PDF
 /// written to `out_dir()/fidelity`.
 struct Case {
@@ -234,10 +254,14 @@ fn cases() -> &'static [Case] {
             ("bo-scale3", Level::Bo, PlanKind::FiveYear, 3),
             ("tinh-2026", Level::Tinh, annual, 1),
             ("bo-2026", Level::Bo, annual, 1),
+            (DRAFT_CASE, Level::Bo, annual, 1),
         ]
         .into_iter()
         .map(|(name, level, kind, scale)| {
-            let doc = document::build(&sample_plan(level, kind, scale));
+            let mut doc = document::build(&sample_plan(level, kind, scale));
+            if name == DRAFT_CASE {
+                doc.properties.draft_mark = Some(document::DRAFT_MARK.to_owned());
+            }
             let display = render(&doc, &fonts);
             let case = Case { name, doc, display };
             std::fs::write(case.docx(), khcds::docx::write(&case.doc).unwrap()).unwrap();
@@ -355,6 +379,17 @@ fn every_page_agrees_with_libreoffice_rendering_the_docx() {
         }
         for page in kept_last(&theirs_words, top, &kept_texts(doc)) {
             failures.push(format!("{name}, LibreOffice: kept text last on {page}"));
+        }
+        for (renderer, pages) in [("ours", &ours_words), ("LibreOffice", &theirs_words)] {
+            let unmarked = unmarked(pages, top);
+            let marked = pages.len() - unmarked.len();
+            if name == DRAFT_CASE && !unmarked.is_empty() {
+                failures.push(format!("{name}, {renderer}: no draft mark on {unmarked:?}"));
+            } else if name != DRAFT_CASE && marked > 0 {
+                failures.push(format!(
+                    "{name}, {renderer}: a draft mark on {marked} pages"
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
