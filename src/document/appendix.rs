@@ -10,6 +10,7 @@ use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
 use crate::model::{
     CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run,
+    TaskScope,
 };
 
 /// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
@@ -626,7 +627,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             });
         }
     }
-    let total = plan.budget_million_vnd(None);
+    let total = plan.budget_million_vnd(TaskScope::ALL);
     rows.push(Row {
         kind: RowKind::Total,
         keep_with_next: false,

@@ -4,12 +4,12 @@
 
 use super::{at, quote, Part, Severity, Sink};
 use crate::document::format::amount;
-use crate::model::{Plan, Section};
+use crate::model::{Plan, Section, TaskScope};
 
 pub(super) fn typed_figures(plan: &Plan, out: &mut Sink) {
     let labels = crate::document::appendix_labels(plan);
     let tasks = plan.tasks.len();
-    let total = plan.budget_million_vnd(None);
+    let total = plan.budget_million_vnd(TaskScope::ALL);
     for section in plan.sections.iter().flat_map(Section::walk) {
         for (i, block) in section.content.iter().enumerate() {
             // Generated runs stand apart so that no pattern runs across them.
