@@ -1,6 +1,6 @@
 //! Plan → document.
 
-use super::{appendix, body, glue, opening, Document, PageSection, Properties};
+use super::{appendix, body, glue, opening, text, Document, PageSection, Properties};
 use crate::framework::{self, Framework};
 use crate::layout::{Layout, Orientation};
 use crate::model::Plan;
@@ -21,9 +21,11 @@ pub(super) fn build_with(plan: &Plan, framework: &Framework) -> Document {
         blocks,
     }];
     sections.extend(appendix::appendices(plan, framework, &layout));
+    let mut properties = properties(plan);
+    text::apply(&mut sections, &mut properties);
     glue::apply(&mut sections);
     Document {
-        properties: properties(plan),
+        properties,
         layout,
         sections,
     }

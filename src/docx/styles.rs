@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use crate::layout::{
     mm_to_twips, pt_to_twips, Align, Layout, ParagraphStyle, Role, FONT_FAMILY, RULE_GAP_PT,
-    RULE_THICKNESS_PT, WIDOW_CONTROL,
+    RULE_THICKNESS_PT, SECTION_END_PT, WIDOW_CONTROL,
 };
 
 /// Every role, in the order the styles are listed.
@@ -276,8 +276,8 @@ pub(super) fn styles_xml(layout: &Layout) -> String {
     let _ = write!(
         out,
         r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{SECTION_END_STYLE}"><w:name w:val="KH Ngắt phần"/><w:basedOn w:val="Normal"/><w:pPr>{}</w:pPr>{}</w:style>"#,
-        spacing(0.0, 0.0, 1.0),
-        run_properties(1.0, false, false),
+        spacing(0.0, 0.0, SECTION_END_PT),
+        run_properties(SECTION_END_PT, false, false),
     );
     out.push_str("</w:styles>");
     out
