@@ -129,6 +129,40 @@ fn a_draft_has_its_mark_in_every_pages_header_and_the_final_nowhere() {
 }
 
 #[test]
+fn the_parts_of_an_annual_plan_are_in_the_outline_of_both_writers() {
+    let plan = sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
+    let package = docx(&plan);
+    let styles_doc = roxmltree::Document::parse(package.part("word/styles.xml")).unwrap();
+    let styles = Styles::new(&styles_doc);
+    let part_style = styles.style("KhPart");
+    let outline = w(w(part_style, "pPr").unwrap(), "outlineLvl").and_then(|o| attr_i(o, "val"));
+    assert_eq!(outline, Some(0), "a part is at the outline's top level");
+    let parts: Vec<String> = docx_paragraphs(&package)
+        .into_iter()
+        .filter(|(s, _)| s == "KhPart")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(parts, ["Phần I", "Phần II"]);
+
+    let doc = khcds::document::build(&plan);
+    let display = khcds::pdf::render(&doc, &khcds::pdf::FontSet::bundled());
+    let bookmarks: Vec<(u8, String)> = display
+        .pages
+        .iter()
+        .flat_map(|p| &p.bookmarks)
+        .map(|b| (b.level, b.title.clone()))
+        .collect();
+    let at = |title: &str| {
+        bookmarks
+            .iter()
+            .position(|b| b == &(1, title.to_owned()))
+            .unwrap_or_else(|| panic!("{title:?} in {bookmarks:#?}"))
+    };
+    assert!(at("Phần I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025") < at("I. KẾT QUẢ ĐẠT ĐƯỢC"));
+    assert!(at("III. BÀI HỌC KINH NGHIỆM") < at("Phần II. KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"));
+}
+
+#[test]
 fn headings_use_words_built_in_heading_styles() {
     let package = docx(&tinh());
     let styles = roxmltree::Document::parse(package.part("word/styles.xml")).unwrap();

@@ -98,10 +98,10 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
 
 /// "Phần I" and its title on the next line, both bold and centred (the trích yếu's
 /// style: with the title's 24 pt before, LibreOffice and our paginator broke the page
-/// differently).
+/// differently); the label is a level of the outline.
 fn part_heading(label: &str, title: &str) -> [Block; 2] {
     [
-        Block::Paragraph(Paragraph::new(Role::Subject, label)),
+        Block::Paragraph(Paragraph::new(Role::PartLabel, label)),
         Block::Paragraph(Paragraph::new(Role::Subject, upper(title.trim()))),
     ]
 }

@@ -15,7 +15,7 @@ use crate::layout::{
 };
 
 /// Every role, in the order the styles are listed.
-pub(super) const ROLES: [Role; 28] = [
+pub(super) const ROLES: [Role; 29] = [
     Role::ParentBody,
     Role::Issuer,
     Role::Number,
@@ -24,6 +24,7 @@ pub(super) const ROLES: [Role; 28] = [
     Role::PlaceDate,
     Role::DocumentTitle,
     Role::Subject,
+    Role::PartLabel,
     Role::LegalBasis,
     Role::Heading1,
     Role::Heading2,
@@ -62,6 +63,7 @@ pub(super) fn style_id(role: Role) -> &'static str {
         Role::PlaceDate => "KhPlaceDate",
         Role::DocumentTitle => "KhDocumentTitle",
         Role::Subject => "KhSubject",
+        Role::PartLabel => "KhPart",
         Role::LegalBasis => "KhLegalBasis",
         Role::Heading1 => "Heading1",
         Role::Heading2 => "Heading2",
@@ -96,6 +98,7 @@ fn style_name(role: Role) -> &'static str {
         Role::PlaceDate => "KH Địa danh, ngày tháng",
         Role::DocumentTitle => "KH Tên loại văn bản",
         Role::Subject => "KH Trích yếu",
+        Role::PartLabel => "KH Phần",
         Role::LegalBasis => "KH Căn cứ",
         Role::Heading1 => "heading 1",
         Role::Heading2 => "heading 2",
@@ -122,7 +125,7 @@ fn style_name(role: Role) -> &'static str {
 /// Outline level (navigation pane, PDF bookmarks) of the numbered headings.
 fn outline_level(role: Role) -> Option<u8> {
     match role {
-        Role::Heading1 => Some(0),
+        Role::PartLabel | Role::Heading1 => Some(0),
         Role::Heading2 => Some(1),
         Role::Heading3 => Some(2),
         Role::Heading4 => Some(3),

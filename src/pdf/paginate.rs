@@ -365,16 +365,18 @@ impl Builder<'_> {
     }
 }
 
-/// The outline entry of a paragraph: headings down to level 2, and each appendix as
-/// its label and the title that follows it ("Phụ lục I. DANH MỤC …").
+/// The outline entry of a paragraph: headings down to level 2, and each appendix and
+/// part as its label and the title that follows it ("Phụ lục I. DANH MỤC …").
 fn bookmark(p: &crate::document::Paragraph, rest: &[Block]) -> Option<(u8, String)> {
     let text = || crate::pdf::shape::prepare_text(&p.text()).replace('\n', " ");
     match p.role {
         Role::Heading1 => Some((1, text())),
         Role::Heading2 => Some((2, text())),
-        Role::AppendixLabel => {
+        Role::AppendixLabel | Role::PartLabel => {
             let title = rest.iter().find_map(|b| match b {
-                Block::Paragraph(t) if t.role == Role::AppendixTitle => Some(t.text()),
+                Block::Paragraph(t) if matches!(t.role, Role::AppendixTitle | Role::Subject) => {
+                    Some(t.text())
+                }
                 _ => None,
             });
             Some((
