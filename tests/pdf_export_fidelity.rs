@@ -1,5 +1,6 @@
 //! The PDF is the same document as the DOCX, page for page: for the five-year sample plans
-//! of both levels at scale 1 and 3 and the annual samples of 2026, LibreOffice's rendering
+//! of both levels at scale 1 and 3, the annual samples of 2026 (one as a draft) and the
+//! report of the province's evaluation, LibreOffice's rendering
 //! of our DOCX and our PDF have the same page count, every page starts and ends with the
 //! same words, and every appendix page holds the same table rows (the labels of its first
 //! column). Any difference fails the test.
@@ -205,6 +206,9 @@ fn top_margin(doc: &Document) -> f64 {
 /// The case exported as a draft: the mark on every page changes no page.
 const DRAFT_CASE: &str = "bo-2026-draft";
 
+/// The yearly report of the annual sample's evaluation.
+const REPORT_CASE: &str = "tinh-2026-bao-cao";
+
 /// Pages (from 1) whose top margin does not show the draft mark.
 fn unmarked(pages: &[PageWords], top_margin: f64) -> Vec<usize> {
     let mark: Vec<&str> = document::DRAFT_MARK.split(' ').collect();
@@ -255,10 +259,16 @@ fn cases() -> &'static [Case] {
             ("tinh-2026", Level::Tinh, annual, 1),
             ("bo-2026", Level::Bo, annual, 1),
             (DRAFT_CASE, Level::Bo, annual, 1),
+            (REPORT_CASE, Level::Tinh, annual, 1),
         ]
         .into_iter()
         .map(|(name, level, kind, scale)| {
-            let mut doc = document::build(&sample_plan(level, kind, scale));
+            let plan = sample_plan(level, kind, scale);
+            let mut doc = if name == REPORT_CASE {
+                document::build_report(&plan).expect("the annual sample's report")
+            } else {
+                document::build(&plan)
+            };
             if name == DRAFT_CASE {
                 doc.properties.draft_mark = Some(document::DRAFT_MARK.to_owned());
             }

@@ -1,7 +1,7 @@
 //! The document model: what the plan becomes on paper, independent of the file format.
 //!
-//! Built once from a plan ([`build`]), rendered by both the DOCX writer and the PDF
-//! engine. Blocks carry a [`Role`](crate::layout::Role); the [`Layout`] says what each
+//! Built once from a plan ([`build`]; the yearly report of an annual plan's evaluation
+//! with [`build_report`]), rendered by both the DOCX writer and the PDF engine. Blocks carry a [`Role`](crate::layout::Role); the [`Layout`] says what each
 //! role looks like. Text is final: numbering, upper case, punctuation and dates are
 //! resolved here, so the writers never reinterpret the plan.
 
@@ -13,9 +13,11 @@ mod figures;
 pub mod format;
 mod glue;
 mod opening;
+mod report;
 mod text;
 
 pub use build::build;
+pub use report::build_report;
 pub use text::final_text;
 
 /// The labels of the plan's appendices in document order ("Phụ lục I", "Phụ lục II" …).
