@@ -15,8 +15,12 @@ use khcds::model::{Level, Plan, PlanKind};
 use khcds::sample::sample_plan;
 
 fn write(dir: &Path, name: &str, plan: &Plan) -> PathBuf {
+    write_document(dir, name, &khcds::document::build(plan))
+}
+
+fn write_document(dir: &Path, name: &str, doc: &khcds::document::Document) -> PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, khcds::docx::write_plan(plan).expect("written")).unwrap();
+    std::fs::write(&path, khcds::docx::write(doc).expect("written")).unwrap();
     path
 }
 
@@ -24,9 +28,14 @@ fn write(dir: &Path, name: &str, plan: &Plan) -> PathBuf {
 fn draft(dir: &Path) -> PathBuf {
     let mut doc = khcds::document::build(&sample_plan(Level::Tinh, PlanKind::FiveYear, 1));
     doc.properties.draft_mark = Some(khcds::document::DRAFT_MARK.to_owned());
-    let path = dir.join("draft.docx");
-    std::fs::write(&path, khcds::docx::write(&doc).expect("written")).unwrap();
-    path
+    write_document(dir, "draft.docx", &doc)
+}
+
+/// The yearly report of the province's 2026 evaluation.
+fn report(dir: &Path) -> PathBuf {
+    let plan = sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
+    let doc = khcds::document::build_report(&plan).expect("an evaluation");
+    write_document(dir, "bao-cao.docx", &doc)
 }
 
 /// The plans every external check runs on.
@@ -57,6 +66,7 @@ fn plans(dir: &Path) -> Vec<PathBuf> {
         ),
         write(dir, "rich.docx", &common::rich_plan()),
         draft(dir),
+        report(dir),
         write(dir, "empty.docx", &empty_header),
     ]
 }
