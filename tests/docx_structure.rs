@@ -129,14 +129,16 @@ fn a_draft_has_its_mark_in_every_pages_header_and_the_final_nowhere() {
 }
 
 #[test]
-fn the_parts_of_an_annual_plan_are_in_the_outline_of_both_writers() {
+fn the_parts_and_appendices_of_an_annual_plan_are_in_the_outline_of_both_writers() {
     let plan = sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
     let package = docx(&plan);
     let styles_doc = roxmltree::Document::parse(package.part("word/styles.xml")).unwrap();
     let styles = Styles::new(&styles_doc);
-    let part_style = styles.style("KhPart");
-    let outline = w(w(part_style, "pPr").unwrap(), "outlineLvl").and_then(|o| attr_i(o, "val"));
-    assert_eq!(outline, Some(0), "a part is at the outline's top level");
+    for style in ["KhPart", "KhAppendixLabel"] {
+        let ppr = w(styles.style(style), "pPr").unwrap();
+        let outline = w(ppr, "outlineLvl").and_then(|o| attr_i(o, "val"));
+        assert_eq!(outline, Some(0), "{style} at the outline's top level");
+    }
     let parts: Vec<String> = docx_paragraphs(&package)
         .into_iter()
         .filter(|(s, _)| s == "KhPart")
@@ -160,6 +162,10 @@ fn the_parts_of_an_annual_plan_are_in_the_outline_of_both_writers() {
     };
     assert!(at("Phần I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025") < at("I. KẾT QUẢ ĐẠT ĐƯỢC"));
     assert!(at("III. BÀI HỌC KINH NGHIỆM") < at("Phần II. KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"));
+    assert!(
+        at("Phần II. KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026")
+            < at("Phụ lục I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025")
+    );
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn style_name(role: Role) -> &'static str {
 /// Outline level (navigation pane, PDF bookmarks) of the numbered headings.
 fn outline_level(role: Role) -> Option<u8> {
     match role {
-        Role::PartLabel | Role::Heading1 => Some(0),
+        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(0),
         Role::Heading2 => Some(1),
         Role::Heading3 => Some(2),
         Role::Heading4 => Some(3),
