@@ -222,6 +222,34 @@ fn a_typed_count_or_total_that_disagrees_is_a_warning_at_its_paragraph() {
 }
 
 #[test]
+fn a_typed_total_of_a_funding_source_is_checked_against_that_source() {
+    let mut plan = sample_plan(Level::Tinh, PlanKind::FiveYear, 1);
+    let local = plan.budget_million_vnd(TaskScope {
+        area: None,
+        source: Some(&FundingSource::LocalBudget),
+    });
+    let amount = document::format::amount(local);
+    typed(
+        &mut plan,
+        "IV.5",
+        &format!("Tổng kinh phí từ ngân sách địa phương là {amount} triệu đồng."),
+    );
+    assert!(findings("section.figure-mismatch", &plan).is_empty());
+    typed(
+        &mut plan,
+        "IV.5",
+        "Tổng kinh phí từ ngân sách địa phương là 1.000 triệu đồng.",
+    );
+    let f = findings("section.figure-mismatch", &plan);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("ngân sách địa phương") && f[0].message.contains(&amount),
+        "{}",
+        f[0].message
+    );
+}
+
+#[test]
 fn a_typed_reference_to_a_missing_appendix_is_a_warning() {
     let mut plan = sample_plan(Level::Bo, PlanKind::FiveYear, 1);
     typed(&mut plan, "IV.5", "Chi tiết tại Phụ lục V kèm theo.");
