@@ -253,3 +253,30 @@ fn an_export_never_writes_over_its_plan_or_any_plan() {
     still_a_plan(&other);
     assert!(!dir.path().join("moi.khcds").exists());
 }
+
+#[test]
+fn validate_names_items_as_the_drafter_sees_them_not_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.khcds");
+    let mut plan = common::rich_plan();
+    plan.tasks[0].lead_unit.clear();
+    plan.indicators[0].unit.clear();
+    let (task, indicator) = (plan.tasks[0].clone(), plan.indicators[0].clone());
+    drop(khcds::store::PlanFile::create(&path, &plan).unwrap());
+    let out = khcds(&["validate", s(&path)]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("Nhiệm vụ «{}» · Đơn vị chủ trì:", task.name)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Chỉ tiêu «{}»", indicator.name)),
+        "{text}"
+    );
+    for id in [&task.id, &indicator.id] {
+        assert!(
+            !text.contains(&format!(" {id} ")),
+            "internal id {id} in: {text}"
+        );
+    }
+}

@@ -70,11 +70,11 @@ fn an_empty_plan_fails_with_located_errors() {
         text.lines()
             .next()
             .unwrap()
-            .starts_with("[lỗi] Phần đầu văn bản · issuer: "),
+            .starts_with("[lỗi] Phần đầu văn bản · Cơ quan ban hành: "),
         "{text}"
     );
     assert!(
-        text.contains("[lỗi] Mục II.2.1.a · content: Mục a) "),
+        text.contains("[lỗi] Mục II.2.1.a · Nội dung: Mục a) "),
         "{text}"
     );
     assert!(text.contains("(completeness.section-empty)"), "{text}");
@@ -123,7 +123,7 @@ fn warnings_alone_exit_zero() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("[cảnh báo] Phần đầu văn bản · date: "),
+        text.contains("[cảnh báo] Phần đầu văn bản · Ngày ban hành: "),
         "{text}"
     );
     assert!(

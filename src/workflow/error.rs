@@ -21,6 +21,12 @@ pub enum Error {
     /// The annual plan cannot be derived from the files given.
     #[error(transparent)]
     Derive(#[from] crate::annual::DeriveError),
+    /// The JSON document to import is refused.
+    #[error("«{}»: {source}", .path.display())]
+    Import {
+        path: PathBuf,
+        source: crate::interchange::ImportError,
+    },
     /// The output would replace the file being exported or signed.
     #[error("không ghi được «{}»: đó là chính tệp nguồn; hãy chọn tên khác cho tệp kết quả.", .0.display())]
     OverwritesInput(PathBuf),
@@ -136,6 +142,11 @@ impl Error {
             Error::Store(e) => store_kind(e),
             Error::Sign(e) => sign_kind(e),
             Error::Request(_) | Error::Derive(_) => ErrorKind::Invalid,
+            Error::Import {
+                source: crate::interchange::ImportError::Read { .. },
+                ..
+            } => ErrorKind::Io,
+            Error::Import { .. } => ErrorKind::Invalid,
             Error::OverwritesInput(_) | Error::OverwritesPlan(_) => ErrorKind::Overwrite,
             Error::Write { .. } | Error::Read { .. } | Error::Render { .. } => ErrorKind::Io,
             Error::SignatureNotVerified => ErrorKind::Certificate,
