@@ -4,12 +4,14 @@
 use super::format::{
     amount, bare_value, date_in_words, month_range, period_heading, roman, upper, value_with_unit,
 };
+use super::opening::Identity;
 use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Rule, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
 use crate::model::{
     CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run,
+    TaskScope,
 };
 
 /// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
@@ -24,14 +26,28 @@ pub(super) struct Labels {
 }
 
 pub(super) fn labels(plan: &Plan) -> Labels {
+    numbered(plan, false)
+}
+
+/// The labels of the yearly report's appendices: the evaluation's only.
+pub(super) fn report_labels(plan: &Plan) -> Labels {
+    numbered(plan, true)
+}
+
+fn numbered(plan: &Plan, evaluation_only: bool) -> Labels {
     let evaluation = evaluation_of(plan);
     let has = [
         evaluation.is_some_and(|e| !e.indicators.is_empty()),
         evaluation.is_some_and(|e| !e.tasks.is_empty()),
-        !plan.indicators.is_empty(),
-        !plan.tasks.is_empty(),
+        !evaluation_only && !plan.indicators.is_empty(),
+        !evaluation_only && !plan.tasks.is_empty(),
     ];
-    let count = has.iter().filter(|h| **h).count() + plan.appendices.len();
+    let custom = if evaluation_only {
+        0
+    } else {
+        plan.appendices.len()
+    };
+    let count = has.iter().filter(|h| **h).count() + custom;
     let mut n = 0;
     let mut next = |present: bool| {
         present.then(|| {
@@ -48,7 +64,10 @@ pub(super) fn labels(plan: &Plan) -> Labels {
         evaluation_tasks: next(has[1]),
         indicators: next(has[2]),
         tasks: next(has[3]),
-        custom: plan.appendices.iter().filter_map(|_| next(true)).collect(),
+        custom: plan.appendices[..custom]
+            .iter()
+            .filter_map(|_| next(true))
+            .collect(),
     }
 }
 
@@ -56,11 +75,18 @@ fn evaluation_of(plan: &Plan) -> Option<&Evaluation> {
     plan.annual.as_ref()?.evaluation.as_ref()
 }
 
-pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) -> Vec<PageSection> {
-    let labels = labels(plan);
+/// The appendices of `labels` (a table is left out when it has no label), each attached
+/// to the document `identity` names.
+pub(super) fn appendices(
+    plan: &Plan,
+    framework: &Framework,
+    layout: &Layout,
+    labels: &Labels,
+    identity: &Identity,
+) -> Vec<PageSection> {
     let mut out = Vec::new();
     let mut push = |label: &str, title: String, table: Table| {
-        let mut blocks = heading(plan, layout, label, &title);
+        let mut blocks = heading(plan, layout, identity, label, &title);
         blocks.push(Block::Table(table));
         out.push(PageSection {
             orientation: Orientation::Landscape,
@@ -113,14 +139,19 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
 }
 
 /// "Phụ lục I", the title, "(Kèm theo Kế hoạch số … ngày … của …)".
-fn heading(plan: &Plan, layout: &Layout, label: &str, title: &str) -> Vec<Block> {
-    let h = &plan.header;
-    let number = if h.number.trim().is_empty() {
+fn heading(
+    plan: &Plan,
+    layout: &Layout,
+    identity: &Identity,
+    label: &str,
+    title: &str,
+) -> Vec<Block> {
+    let number = if identity.number.is_empty() {
         "     ".to_owned()
     } else {
-        h.number.trim().to_owned()
+        identity.number.clone()
     };
-    let issuer = issuer_in_sentence(&h.issuer);
+    let issuer = issuer_in_sentence(&plan.header.issuer);
     let of = if issuer.is_empty() {
         String::new()
     } else {
@@ -132,8 +163,9 @@ fn heading(plan: &Plan, layout: &Layout, label: &str, title: &str) -> Vec<Block>
         Block::Paragraph(Paragraph::new(
             Role::AppendixNote,
             format!(
-                "(Kèm theo Kế hoạch số {number} {}{of})",
-                date_in_words(h.date)
+                "(Kèm theo {} số {number} {}{of})",
+                identity.name,
+                date_in_words(identity.date)
             ),
         )),
         Block::Rule(Rule {
@@ -626,7 +658,7 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
             });
         }
     }
-    let total = plan.budget_million_vnd(None);
+    let total = plan.budget_million_vnd(TaskScope::ALL);
     rows.push(Row {
         kind: RowKind::Total,
         keep_with_next: false,

@@ -20,7 +20,7 @@ pub use annual::{
     IndicatorEvaluation, NarrativePart, ParentPlan, TargetStatus, TaskEvaluation, TaskStatus,
 };
 pub use closing::{Recipient, Responsibility, Signer, SigningAuthority, SigningCapacity};
-pub use field::{AppendixRef, Field};
+pub use field::{AppendixRef, Field, TaskScope};
 pub use header::{DocumentHeader, LegalBasesForm, LegalBasis, LegalDocumentKind, Opening};
 pub use indicator::{Baseline, Comparator, Indicator, IndicatorGroup, Target};
 pub use nfc::{is_nfc, normalize_nfc, normalize_value};

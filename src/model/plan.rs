@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Annual, CustomAppendix, DocumentHeader, DocumentSettings, Indicator, Opening, Recipient,
-    Responsibility, Section, Signer, Task,
+    Responsibility, Section, Signer, Task, TaskScope,
 };
 
 /// A whole plan: one `.khcds` file, one JSON interchange document.
@@ -37,12 +37,15 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The estimated budget of the tasks (of one area of III when given), triệu đồng;
-    /// amounts that are not finite numbers are left out.
-    pub fn budget_million_vnd(&self, area: Option<u8>) -> f64 {
-        self.tasks
-            .iter()
-            .filter(|t| area.is_none_or(|a| t.area == a))
+    /// The tasks in `scope`.
+    pub fn tasks_in<'a>(&'a self, scope: TaskScope<'a>) -> impl Iterator<Item = &'a Task> {
+        self.tasks.iter().filter(move |t| scope.contains(t))
+    }
+
+    /// The estimated budget of the tasks in `scope`, triệu đồng; amounts that are not
+    /// finite numbers are left out.
+    pub fn budget_million_vnd(&self, scope: TaskScope) -> f64 {
+        self.tasks_in(scope)
             .filter_map(|t| t.budget_million_vnd)
             .filter(|b| b.is_finite())
             .sum()
