@@ -511,6 +511,8 @@ fn a_damaged_item_is_named_as_the_drafter_sees_it() {
     conn.execute(unreadable, ["section", "custom-yeu-cau"])
         .unwrap();
     conn.execute(unreadable, ["section", "II.2.1.a"]).unwrap();
+    conn.execute(unreadable, ["responsibility", &plan.organisation[0].id])
+        .unwrap();
     let revision: String = conn
         .query_row("SELECT plan FROM revision WHERE id = ?1", [first], |r| {
             r.get(0)
@@ -533,6 +535,7 @@ fn a_damaged_item_is_named_as_the_drafter_sees_it() {
         "Chỉ tiêu thứ 3 bị hỏng".to_owned(),
         "Một mục tự thêm (không đọc được tên) bị hỏng".to_owned(),
         "Mục II.2.1.a bị hỏng".to_owned(),
+        "Đơn vị thứ 1 trong phần tổ chức thực hiện bị hỏng".to_owned(),
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(&expected)),
@@ -551,6 +554,7 @@ fn a_damaged_item_is_named_as_the_drafter_sees_it() {
     }
     let ids = plan.tasks.iter().map(|t| &t.id);
     let ids = ids.chain(plan.indicators.iter().map(|i| &i.id));
+    let ids = ids.chain(plan.organisation.iter().map(|r| &r.id));
     for id in ids.chain([&"custom-yeu-cau".to_owned()]) {
         for note in problems.iter().chain(&dropped) {
             assert!(!note.contains(id.as_str()), "internal id {id} in: {note}");
