@@ -106,7 +106,9 @@ fn the_report_of_the_annual_sample_exports_to_word_and_pdf() {
         .success());
     assert!(dir.path().join("nam-2026.pdf").exists());
 
-    let paragraphs = docx_paragraphs(&dir.path().join("nam-2026-bao-cao.docx"));
+    let docx = dir.path().join("nam-2026-bao-cao.docx");
+    docx_support::validate(&[&docx]);
+    let paragraphs = docx_paragraphs(&docx);
     let flat = |t: &str| t.replace(['\u{a0}', '\u{2060}'], " ");
     for expected in [
         "BÁO CÁO",
