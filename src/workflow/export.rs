@@ -65,10 +65,9 @@ impl ExportFormat {
 }
 
 /// The documents exported from a plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocumentKind {
     /// The plan itself (Kế hoạch), in any format.
-    #[default]
     Plan,
     /// The yearly report (Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm Y − 1) of
     /// an annual plan's evaluation, in Word or PDF.
@@ -83,13 +82,6 @@ impl DocumentKind {
         match self {
             DocumentKind::Plan => "ke-hoach",
             DocumentKind::Report => "bao-cao",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DocumentKind::Plan => "Kế hoạch",
-            DocumentKind::Report => "Báo cáo kết quả thực hiện năm trước",
         }
     }
 
