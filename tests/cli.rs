@@ -279,4 +279,18 @@ fn validate_names_items_as_the_drafter_sees_them_not_by_id() {
             "internal id {id} in: {text}"
         );
     }
+    // Rule ids ("task.lead-unit-missing") are for tools: the JSON output has them, the
+    // text the drafter reads does not.
+    let out = khcds(&["validate", s(&path), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"task.lead-unit-missing"), "{rules:?}");
+    for rule in rules {
+        assert!(!text.contains(rule), "rule id {rule} in: {text}");
+    }
 }
