@@ -58,9 +58,11 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
             file,
             format,
             document,
+            draft,
             output,
         } => {
-            let written = export::export_file(&file, format.0, document.0, output.as_deref())?;
+            let written =
+                export::export_file(&file, format.0, document.0, draft, output.as_deref())?;
             println!("Đã xuất {}.", written.display());
             Ok(())
         }

@@ -87,6 +87,9 @@ enum Command {
         /// năm trước, lập từ phần đánh giá của kế hoạch hằng năm; chỉ ra docx hoặc pdf).
         #[arg(long, value_name = "VĂN_BẢN", value_enum, default_value_t = DocumentArg(DocumentKind::Plan))]
         document: DocumentArg,
+        /// Bản dự thảo: in "DỰ THẢO" trên mọi trang (để lấy ý kiến, không để ký ban hành).
+        #[arg(long)]
+        draft: bool,
         /// Tệp kết quả (mặc định: cùng tên với tệp kế hoạch, đổi phần mở rộng; báo cáo có thêm "-bao-cao" sau tên).
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
         output: Option<PathBuf>,

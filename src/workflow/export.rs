@@ -183,6 +183,7 @@ pub fn export_file(
     input: &Path,
     format: ExportFormat,
     kind: DocumentKind,
+    draft: bool,
     output: Option<&Path>,
 ) -> Result<PathBuf> {
     // Refused before the plan is opened, so not even a revision is saved.
@@ -191,6 +192,7 @@ pub fn export_file(
     let output = output.map_or_else(|| document_output(input, format, kind), Path::to_owned);
     prepare(&mut file, format, &output)?
         .document(kind)
+        .draft(draft)
         .run(&|_, _| {})
 }
 
