@@ -284,6 +284,28 @@ fn every_refusal_is_vietnamese_without_paths_or_library_text() {
             vec!["export", s(&plan), "--format", "docx", "-o", s(&plan)],
         ),
         (
+            "report of a plan without an evaluation",
+            vec![
+                "export",
+                s(&plan),
+                "--format",
+                "pdf",
+                "--document",
+                "bao-cao",
+            ],
+        ),
+        (
+            "report as JSON",
+            vec![
+                "export",
+                s(&plan),
+                "--format",
+                "json",
+                "--document",
+                "bao-cao",
+            ],
+        ),
+        (
             "sign a plan file",
             vec!["sign", s(&plan), "--p12", s(&missing), "-o", s(&nowhere)],
         ),
@@ -382,6 +404,18 @@ const ARG_CASES: &[ArgCase] = &[
         "export format",
         &["export", "a.khcds", "--format", "odt"],
         "docx, pdf, json",
+    ),
+    (
+        "export document",
+        &[
+            "export",
+            "a.khcds",
+            "--format",
+            "pdf",
+            "--document",
+            "bien-ban",
+        ],
+        "ke-hoach, bao-cao",
     ),
     (
         "validate format",

@@ -57,9 +57,12 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
         Command::Export {
             file,
             format,
+            document,
+            draft,
             output,
         } => {
-            let written = export::export_file(&file, format.0, output.as_deref())?;
+            let written =
+                export::export_file(&file, format.0, document.0, draft, output.as_deref())?;
             println!("Đã xuất {}.", written.display());
             Ok(())
         }
@@ -239,7 +242,7 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
     Ok(())
 }
 
-/// "[lỗi] Nhiệm vụ «Tên» · Thời gian kết thúc: message (rule)" and the hint below it.
+/// "[lỗi] Nhiệm vụ «Tên» · Thời gian kết thúc: message" and the hint below it.
 /// Items and fields are named as the drafter sees them, never by an internal id or a
 /// serde field name.
 fn print_finding(plan: &Plan, f: &Finding) {
@@ -281,12 +284,8 @@ fn print_finding(plan: &Plan, f: &Finding) {
         place.push_str(" · ");
         place.push_str(&field);
     }
-    println!(
-        "[{}] {place}: {} ({})",
-        f.severity.label(),
-        f.message,
-        f.rule
-    );
+    // The rule's id is for tools (`--format json`), not for the drafter.
+    println!("[{}] {place}: {}", f.severity.label(), f.message);
     println!("    Cách sửa: {}", f.hint);
 }
 

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use khcds::workflow::export::DocumentKind;
 use khcds::workflow::ExportFormat;
 
 #[derive(Parser)]
@@ -74,7 +75,7 @@ enum Command {
         #[arg(long, value_name = "ĐỊNH_DẠNG", value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
     },
-    /// Xuất kế hoạch ra tệp khác.
+    /// Xuất kế hoạch, hoặc báo cáo kết quả thực hiện năm trước, ra tệp khác.
     Export {
         /// Tệp kế hoạch (.khcds).
         #[arg(value_name = "TỆP")]
@@ -82,7 +83,14 @@ enum Command {
         /// Định dạng: docx (văn bản Word theo thể thức Nghị định 30/2020/NĐ-CP), pdf hoặc json.
         #[arg(long, value_name = "ĐỊNH_DẠNG", value_enum)]
         format: FormatArg,
-        /// Tệp kết quả (mặc định: cùng tên, đổi phần mở rộng).
+        /// Văn bản: ke-hoach (kế hoạch, mặc định) hoặc bao-cao (báo cáo kết quả thực hiện
+        /// năm trước, lập từ phần đánh giá của kế hoạch hằng năm; chỉ ra docx hoặc pdf).
+        #[arg(long, value_name = "VĂN_BẢN", value_enum, default_value_t = DocumentArg(DocumentKind::Plan))]
+        document: DocumentArg,
+        /// Bản dự thảo: in "DỰ THẢO" trên mọi trang (để lấy ý kiến, không để ký ban hành).
+        #[arg(long)]
+        draft: bool,
+        /// Tệp kết quả (mặc định: cùng tên với tệp kế hoạch, đổi phần mở rộng; báo cáo có thêm "-bao-cao" sau tên).
         #[arg(short = 'o', long = "output", value_name = "TỆP")]
         output: Option<PathBuf>,
     },
@@ -186,6 +194,24 @@ impl ValueEnum for FormatArg {
             FormatArg(ExportFormat::ALL[0]),
             FormatArg(ExportFormat::ALL[1]),
             FormatArg(ExportFormat::ALL[2]),
+        ];
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.id()))
+    }
+}
+
+/// The engine's documents as clap values.
+#[derive(Clone, Copy)]
+struct DocumentArg(DocumentKind);
+
+impl ValueEnum for DocumentArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [DocumentArg; 2] = [
+            DocumentArg(DocumentKind::ALL[0]),
+            DocumentArg(DocumentKind::ALL[1]),
         ];
         &ALL
     }

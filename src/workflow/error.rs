@@ -90,6 +90,14 @@ pub enum RequestError {
     TaskArea(String),
     #[error("Ghi chú phiên bản dài quá {0} ký tự.")]
     LabelTooLong(usize),
+    /// The report is built from the evaluation of last year an annual plan opens with.
+    #[error(
+        "Kế hoạch này chưa có phần đánh giá kết quả thực hiện năm trước nên chưa lập được báo cáo; \
+         báo cáo được lập từ phần đánh giá của kế hoạch hằng năm."
+    )]
+    ReportNeedsEvaluation,
+    #[error("Báo cáo chỉ xuất được ra Word (.docx) hoặc PDF.")]
+    ReportFormat,
 }
 
 /// What went wrong, for a shell to switch on. Serialised in snake_case.
