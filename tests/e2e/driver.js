@@ -81,9 +81,22 @@ export class Session {
   req(method, path, body) { return this.driver.request(method, `/session/${this.id}${path}`, body); }
   exec(script, ...args) { return this.req('POST', '/execute/sync', { script, args }); }
   async find(css) { return (await this.req('POST', '/element', { using: 'css selector', value: css }))[ELEMENT]; }
-  async click(css) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/click`, {}); }
-  async type(css, text) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/value`, { text }); }
-  async clear(css) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/clear`, {}); }
+  /** Acts on `css` once it can take the action, as a user would wait for it: an element
+   * just added (or below the fold, laid out when it comes near: `content-visibility`)
+   * has no box until the webview's next rendering update. */
+  async act(css, action, body) {
+    const end = Date.now() + 3000;
+    for (;;) {
+      const el = await this.waitForElement(css);
+      try { return await this.req('POST', `/element/${el}/${action}`, body); } catch (e) {
+        if (!/not interactable/.test(e.message) || Date.now() > end) throw e;
+        await sleep(100);
+      }
+    }
+  }
+  click(css) { return this.act(css, 'click', {}); }
+  type(css, text) { return this.act(css, 'value', { text }); }
+  clear(css) { return this.act(css, 'clear', {}); }
   async text(css) { const el = await this.waitForElement(css); return this.req('GET', `/element/${el}/text`); }
   async value(css) { return this.exec('return document.querySelector(arguments[0]).value', css); }
   async waitFor(fn, timeout = 10000, what = 'condition') {
