@@ -90,6 +90,10 @@ test('every label and choice the UI shows is the engine\'s vocabulary', async ()
   await page.click('.tree-item[data-key="II.2.1.a"]');
   const comparators = await page.locator('select[aria-label^="So sánh"]').first().evaluate((s) => [...s.options].map((o) => [o.value, o.textContent]));
   assert.deepEqual(comparators, vocabulary.comparators.map((c) => [c.id, c.symbol]));
+  // Periods, over each target of an indicator: the five-year plan's two phases.
+  const periods = await page.locator('.card.indicator').first().locator('.period').allTextContents();
+  const phases = vocabulary.plan_kinds[0].periods.map((id) => vocabulary.periods.find((p) => p.id === id).label);
+  assert.deepEqual(periods.map((p) => p.toLowerCase()), phases.map((p) => p.toLowerCase()));
   // Severities, in the findings (after an export is asked: every finding at its severity).
   await page.keyboard.press('Control+e');
   await page.keyboard.press('Escape');

@@ -9,7 +9,7 @@ import { Saver } from './saver.js';
 import { PreviewPane } from './preview.js';
 import { treeRows, frameworkIndex, wording, locate, findSection, PSEUDO, normalizePlan } from './plan.js';
 import {
-  loadVocabulary, planYears, sectionGroup, kindLabel, levelLabel, severityLabel, comparatorSymbol, isUnfilled, valueWithUnit,
+  loadVocabulary, planYears, sectionGroup, periodLabel, kindLabel, levelLabel, severityLabel, comparatorSymbol, isUnfilled, valueWithUnit,
 } from './vocabulary.js';
 import {
   headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
@@ -455,7 +455,7 @@ function renderGuidance() {
       // The minimum indicators of this section and of its sub-sections (2.1 lists those of
       // a) and b)): the guidance ends with "… bao gồm các chỉ tiêu sau:", this is the list.
       const groups = [fs, ...(fs.children || [])].map((x) => ({ fs: x, group: sectionGroup(x.id) })).filter((x) => x.group);
-      const minimumLine = (n) => `${wording(n.name, level)} (tối thiểu ${n.targets.map((t) => `${t.period}: ${comparatorSymbol(t.comparator)} ${valueWithUnit(String(t.value).replace('.', ','), n.unit)}`).join('; ')})`;
+      const minimumLine = (n) => `${wording(n.name, level)} (tối thiểu ${n.targets.map((t) => `${periodLabel(t.period)}: ${comparatorSymbol(t.comparator)} ${valueWithUnit(String(t.value).replace('.', ','), n.unit)}`).join('; ')})`;
       for (const { fs: gfs, group } of groups) {
         const nats = app.framework.indicators.filter((n) => n.group === group);
         if (!nats.length) continue;

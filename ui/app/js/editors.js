@@ -5,7 +5,7 @@
 import { h, clear, nfc, newId, clone, renderRuns, readRuns, plainOf } from './dom.js';
 import { wording, findSection } from './plan.js';
 import {
-  sectionGroup, taskArea, taskAreas, periodsOf, nationalPeriod, choices, comparatorChoices, comparatorSymbol, valueWithUnit,
+  sectionGroup, taskArea, taskAreas, periodsOf, periodLabel, periodHeading, nationalPeriod, choices, comparatorChoices, comparatorSymbol, valueWithUnit,
 } from './vocabulary.js';
 
 // --- bindings ---------------------------------------------------------------------
@@ -550,10 +550,10 @@ function indicatorCard(ctx, ind, periods) {
       return ind.targets[idx];
     };
     const tf = idx >= 0 ? `targets[${idx}]` : `targets.${p}`;
-    const cmp = bind(ctx, select(comparatorChoices(), cur.comparator, df(`${tf}.comparator`), { 'aria-label': `So sánh, kỳ ${p}` }), (v) => { ensure().comparator = v; }, save);
-    const val = bind(ctx, input(cur.value, df(`${tf}.value`), { 'aria-label': `Chỉ tiêu kỳ ${p}`, inputmode: 'decimal', class: 'num' }), (v) => { ensure().value = v.trim(); }, save);
+    const cmp = bind(ctx, select(comparatorChoices(), cur.comparator, df(`${tf}.comparator`), { 'aria-label': `So sánh, ${periodLabel(p)}` }), (v) => { ensure().comparator = v; }, save);
+    const val = bind(ctx, input(cur.value, df(`${tf}.value`), { 'aria-label': `Chỉ tiêu ${periodLabel(p)}`, inputmode: 'decimal', class: 'num' }), (v) => { ensure().value = v.trim(); }, save);
     const nat = nationalTarget(ctx, ind, p);
-    return h('div.target', h('div.period', p.includes('-') ? `Giai đoạn ${p}` : `Năm ${p}`), h('div.row.tight', cmp, val),
+    return h('div.target', h('div.period', periodHeading(p)), h('div.row.tight', cmp, val),
       h('div.national', nat ? `Tối thiểu toàn quốc: ${comparatorSymbol(nat.comparator)} ${valueWithUnit(decimalComma(nat.value), ind.unit)}` : 'Không có chỉ tiêu tối thiểu của Khung'));
   });
   const method = bind(ctx, textarea(ind.method, df('method'), 1, { 'aria-label': 'Phương pháp đo lường' }), (v) => { ind.method = v; }, save);

@@ -32,15 +32,23 @@ export const nationalPeriod = (period) => {
   return p ? p.national : null;
 };
 
+/** "giai đoạn 2025–2027", "năm 2027". */
+export const periodLabel = (id) => {
+  const p = V.periods.find((x) => x.id === String(id));
+  return p ? p.label : String(id);
+};
+
+const capitalised = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "≥", "=", "≤". */
 export const comparatorSymbol = (id) => (V.comparators.find((c) => c.id === id) || { symbol: '' }).symbol;
 export const comparatorChoices = () => V.comparators.map((c) => [c.id, c.symbol]);
 
 /** "Lỗi", "Cảnh báo", "Gợi ý" (the engine's label, at the start of a line). */
-export const severityLabel = (id) => {
-  const label = V.severities.find((s) => s.id === id).label;
-  return label.charAt(0).toUpperCase() + label.slice(1);
-};
+export const severityLabel = (id) => capitalised(V.severities.find((s) => s.id === id).label);
+
+/** "Giai đoạn 2025–2027", "Năm 2027": a period at the start of a line. */
+export const periodHeading = (id) => capitalised(periodLabel(id));
 
 /** The Khung section an indicator group is written in (II.2 for the drafter's own). */
 export const groupSection = (group) => (V.indicator_groups.find((g) => g.id === group) || { section: 'II.2' }).section;
