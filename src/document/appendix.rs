@@ -10,8 +10,8 @@ use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
 use crate::model::{
-    CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run,
-    TaskScope,
+    CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run, Task,
+    TaskEvaluation, TaskScope,
 };
 
 /// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
@@ -310,12 +310,13 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
     }
 }
 
-/// Rows of items grouped as the plan's indicators are: a group row (I, II, …) before
-/// each group that has items, then the items' rows, numbered across groups.
-fn grouped_rows<T>(
-    groups: &[(IndicatorGroup, String)],
+/// Rows of items in groups (the plan's indicator groups, or the areas of III): a group
+/// row (I, II, …) before each group that has items, then the items' rows, numbered
+/// across groups.
+fn grouped_rows<G: PartialEq, T>(
+    groups: &[(G, String)],
     items: &[T],
-    group_of: impl Fn(&T) -> &IndicatorGroup,
+    group_of: impl Fn(&T) -> &G,
     width: usize,
     row: impl Fn(usize, &T) -> Row,
 ) -> Vec<Row> {
@@ -454,45 +455,41 @@ fn task_status_table(
     ]
     .map(String::from)
     .to_vec();
-    let width = titles.len();
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (g, area) in areas(evaluation.tasks.iter().map(|t| t.area))
-        .iter()
-        .enumerate()
-    {
-        rows.push(group_row(
-            &roman(g + 1),
-            &area_title(plan, framework, *area),
-            width,
-        ));
-        for t in evaluation.tasks.iter().filter(|t| t.area == *area) {
-            n += 1;
-            let data = |align, text: String| cell(Role::TableCell, align, text);
-            rows.push(Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells: vec![
-                    data(Align::Center, n.to_string()),
-                    data(Align::Left, t.name.trim().to_owned()),
-                    data(Align::Left, t.lead_unit.trim().to_owned()),
-                    data(
-                        Align::Center,
-                        t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-                    ),
-                    data(Align::Left, t.result.trim().to_owned()),
-                    data(
-                        Align::Center,
-                        if t.carries_over { "Có" } else { "" }.to_owned(),
-                    ),
-                ],
-            });
-        }
-    }
+    let groups = area_groups(plan, framework, evaluation.tasks.iter().map(|t| t.area));
+    let rows = grouped_rows(
+        &groups,
+        &evaluation.tasks,
+        |t| &t.area,
+        titles.len(),
+        task_status_row,
+    );
     Table {
         columns_mm: layout.task_status_columns_mm(),
         header: vec![header_row(&titles)],
         rows,
+    }
+}
+
+/// One task of last year: its lead unit, status, result and whether it carries over.
+fn task_status_row(n: usize, t: &TaskEvaluation) -> Row {
+    let data = |align, text: String| cell(Role::TableCell, align, text);
+    Row {
+        kind: RowKind::Data,
+        keep_with_next: false,
+        cells: vec![
+            data(Align::Center, n.to_string()),
+            data(Align::Left, t.name.trim().to_owned()),
+            data(Align::Left, t.lead_unit.trim().to_owned()),
+            data(
+                Align::Center,
+                t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+            ),
+            data(Align::Left, t.result.trim().to_owned()),
+            data(
+                Align::Center,
+                if t.carries_over { "Có" } else { "" }.to_owned(),
+            ),
+        ],
     }
 }
 
@@ -526,11 +523,19 @@ fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
 }
 
 /// The areas of III the tasks fall in, in order, once each.
-fn areas(of: impl Iterator<Item = u8>) -> Vec<u8> {
+/// The areas of III that `of` names, in order, with their titles.
+fn area_groups(
+    plan: &Plan,
+    framework: &Framework,
+    of: impl Iterator<Item = u8>,
+) -> Vec<(u8, String)> {
     let mut areas: Vec<u8> = of.collect();
     areas.sort_unstable();
     areas.dedup();
     areas
+        .into_iter()
+        .map(|area| (area, area_title(plan, framework, area)))
+        .collect()
 }
 
 fn area_title(plan: &Plan, framework: &Framework, area: u8) -> String {
@@ -600,64 +605,8 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
     .map(String::from)
     .to_vec();
     let width = titles.len();
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (g, area) in areas(plan.tasks.iter().map(|t| t.area)).iter().enumerate() {
-        let title = area_title(plan, framework, *area);
-        rows.push(group_row(&roman(g + 1), &title, width));
-        for t in plan.tasks.iter().filter(|t| t.area == *area) {
-            n += 1;
-            let mut name_cell = vec![vec![Run {
-                text: t.name.trim().to_owned(),
-                bold: true,
-                italic: false,
-                field: None,
-            }]];
-            if !t.content.trim().is_empty() {
-                name_cell.push(vec![Run::plain(t.content.trim())]);
-            }
-            let mut result_cell = vec![vec![Run::plain(t.expected_result.trim())]];
-            if !t.expected_effect.trim().is_empty() {
-                result_cell.push(vec![Run {
-                    text: format!("Hiệu quả: {}", t.expected_effect.trim()),
-                    bold: false,
-                    italic: true,
-                    field: None,
-                }]);
-            }
-            let data = |align, text: String| cell(Role::TableCell, align, text);
-            rows.push(Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells: vec![
-                    data(Align::Center, n.to_string()),
-                    Cell {
-                        paragraphs: name_cell,
-                        ..data(Align::Left, String::new())
-                    },
-                    Cell {
-                        paragraphs: result_cell,
-                        ..data(Align::Left, String::new())
-                    },
-                    data(Align::Left, t.lead_unit.trim().to_owned()),
-                    data(Align::Left, t.coordinating_units.join("; ")),
-                    data(Align::Center, month_range(t.start, t.end)),
-                    data(
-                        Align::Left,
-                        t.funding
-                            .iter()
-                            .map(|f| f.label())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                    data(
-                        Align::Right,
-                        t.budget_million_vnd.map(amount).unwrap_or_default(),
-                    ),
-                ],
-            });
-        }
-    }
+    let groups = area_groups(plan, framework, plan.tasks.iter().map(|t| t.area));
+    let mut rows = grouped_rows(&groups, &plan.tasks, |t| &t.area, width, task_row);
     let total = plan.budget_million_vnd(TaskScope::ALL);
     rows.push(Row {
         kind: RowKind::Total,
@@ -674,5 +623,59 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
         columns_mm: layout.task_columns_mm(),
         header: vec![header_row(&titles)],
         rows,
+    }
+}
+
+/// One task of the plan: name and content, result and effect, units, months, funding
+/// and budget.
+fn task_row(n: usize, t: &Task) -> Row {
+    let mut name_cell = vec![vec![Run {
+        text: t.name.trim().to_owned(),
+        bold: true,
+        italic: false,
+        field: None,
+    }]];
+    if !t.content.trim().is_empty() {
+        name_cell.push(vec![Run::plain(t.content.trim())]);
+    }
+    let mut result_cell = vec![vec![Run::plain(t.expected_result.trim())]];
+    if !t.expected_effect.trim().is_empty() {
+        result_cell.push(vec![Run {
+            text: format!("Hiệu quả: {}", t.expected_effect.trim()),
+            bold: false,
+            italic: true,
+            field: None,
+        }]);
+    }
+    let data = |align, text: String| cell(Role::TableCell, align, text);
+    Row {
+        kind: RowKind::Data,
+        keep_with_next: false,
+        cells: vec![
+            data(Align::Center, n.to_string()),
+            Cell {
+                paragraphs: name_cell,
+                ..data(Align::Left, String::new())
+            },
+            Cell {
+                paragraphs: result_cell,
+                ..data(Align::Left, String::new())
+            },
+            data(Align::Left, t.lead_unit.trim().to_owned()),
+            data(Align::Left, t.coordinating_units.join("; ")),
+            data(Align::Center, month_range(t.start, t.end)),
+            data(
+                Align::Left,
+                t.funding
+                    .iter()
+                    .map(|f| f.label())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            data(
+                Align::Right,
+                t.budget_million_vnd.map(amount).unwrap_or_default(),
+            ),
+        ],
     }
 }
