@@ -251,6 +251,20 @@ fn cell(role: Role, align: Align, text: impl Into<String>) -> Cell {
     }
 }
 
+/// A body cell of an appendix table.
+fn data(align: Align, text: impl Into<String>) -> Cell {
+    cell(Role::TableCell, align, text)
+}
+
+/// A row of data: it may end a page (only group rows keep with the next).
+fn data_row(cells: Vec<Cell>) -> Row {
+    Row {
+        kind: RowKind::Data,
+        keep_with_next: false,
+        cells,
+    }
+}
+
 fn header_row(titles: &[String]) -> Row {
     Row {
         kind: RowKind::Header,
@@ -340,7 +354,6 @@ fn grouped_rows<G: PartialEq, T>(
 
 /// One evaluated target: its target and result, the status and the source in the note.
 fn evaluation_row(n: usize, i: &IndicatorEvaluation) -> Row {
-    let data = |align, text: String| cell(Role::TableCell, align, text);
     let target = i
         .target
         .as_ref()
@@ -354,22 +367,18 @@ fn evaluation_row(n: usize, i: &IndicatorEvaluation) -> Row {
         }
         note.push_str(&format!("Nguồn: {}", i.source.trim()));
     }
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells: vec![
-            data(Align::Center, n.to_string()),
-            data(Align::Left, i.name.trim().to_owned()),
-            data(Align::Center, i.unit.trim().to_owned()),
-            data(Align::Center, target),
-            data(Align::Center, i.achieved.trim().to_owned()),
-            data(
-                Align::Center,
-                i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-            ),
-            data(Align::Left, note),
-        ],
-    }
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        data(Align::Left, i.name.trim().to_owned()),
+        data(Align::Center, i.unit.trim().to_owned()),
+        data(Align::Center, target),
+        data(Align::Center, i.achieved.trim().to_owned()),
+        data(
+            Align::Center,
+            i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
+        data(Align::Left, note),
+    ])
 }
 
 /// Indicator groups in the Khung's order, then the drafter's own in order of appearance,
@@ -472,25 +481,20 @@ fn task_status_table(
 
 /// One task of last year: its lead unit, status, result and whether it carries over.
 fn task_status_row(n: usize, t: &TaskEvaluation) -> Row {
-    let data = |align, text: String| cell(Role::TableCell, align, text);
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells: vec![
-            data(Align::Center, n.to_string()),
-            data(Align::Left, t.name.trim().to_owned()),
-            data(Align::Left, t.lead_unit.trim().to_owned()),
-            data(
-                Align::Center,
-                t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-            ),
-            data(Align::Left, t.result.trim().to_owned()),
-            data(
-                Align::Center,
-                if t.carries_over { "Có" } else { "" }.to_owned(),
-            ),
-        ],
-    }
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        data(Align::Left, t.name.trim().to_owned()),
+        data(Align::Left, t.lead_unit.trim().to_owned()),
+        data(
+            Align::Center,
+            t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
+        data(Align::Left, t.result.trim().to_owned()),
+        data(
+            Align::Center,
+            if t.carries_over { "Có" } else { "" }.to_owned(),
+        ),
+    ])
 }
 
 /// A drafter's own appendix: "TT" then their columns; cells beyond the columns are
@@ -508,11 +512,7 @@ fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
                 row.iter()
                     .map(|text| cell(Role::TableCell, Align::Left, text.trim().to_owned())),
             );
-            Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells,
-            }
+            data_row(cells)
         })
         .collect();
     Table {
@@ -546,7 +546,6 @@ fn area_title(plan: &Plan, framework: &Framework, area: u8) -> String {
 }
 
 fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> Row {
-    let data = |align, text: String| cell(Role::TableCell, align, text);
     let mut cells = vec![
         data(Align::Center, n.to_string()),
         data(Align::Left, i.name.trim().to_owned()),
@@ -584,11 +583,7 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
     };
     cells.push(data(Align::Left, method));
     cells.push(data(Align::Left, i.lead_agency.trim().to_owned()));
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells,
-    }
+    data_row(cells)
 }
 
 fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
@@ -647,35 +642,30 @@ fn task_row(n: usize, t: &Task) -> Row {
             field: None,
         }]);
     }
-    let data = |align, text: String| cell(Role::TableCell, align, text);
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells: vec![
-            data(Align::Center, n.to_string()),
-            Cell {
-                paragraphs: name_cell,
-                ..data(Align::Left, String::new())
-            },
-            Cell {
-                paragraphs: result_cell,
-                ..data(Align::Left, String::new())
-            },
-            data(Align::Left, t.lead_unit.trim().to_owned()),
-            data(Align::Left, t.coordinating_units.join("; ")),
-            data(Align::Center, month_range(t.start, t.end)),
-            data(
-                Align::Left,
-                t.funding
-                    .iter()
-                    .map(|f| f.label())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            data(
-                Align::Right,
-                t.budget_million_vnd.map(amount).unwrap_or_default(),
-            ),
-        ],
-    }
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        Cell {
+            paragraphs: name_cell,
+            ..data(Align::Left, String::new())
+        },
+        Cell {
+            paragraphs: result_cell,
+            ..data(Align::Left, String::new())
+        },
+        data(Align::Left, t.lead_unit.trim().to_owned()),
+        data(Align::Left, t.coordinating_units.join("; ")),
+        data(Align::Center, month_range(t.start, t.end)),
+        data(
+            Align::Left,
+            t.funding
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        data(
+            Align::Right,
+            t.budget_million_vnd.map(amount).unwrap_or_default(),
+        ),
+    ])
 }
