@@ -9,7 +9,7 @@ use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
     AnnualLayout, AppendixRef, Block as ContentBlock, Evaluation, Field, Indicator, IndicatorGroup,
-    Period, Plan, PlanKind, Run, Section, SectionOrigin,
+    Level, Period, Plan, PlanKind, Run, Section, SectionOrigin,
 };
 use crate::vocabulary::{comparator_phrase, value_with_unit, Generated};
 
@@ -201,15 +201,7 @@ fn section_blocks(
     out: &mut Vec<Block>,
 ) {
     let plan = cx.plan;
-    let level = plan.meta.level;
-    let title = if section.title.trim().is_empty() {
-        cx.framework
-            .section(&section.id)
-            .map(|f| f.heading.for_level(level).to_owned())
-            .unwrap_or_default()
-    } else {
-        section.title.trim().to_owned()
-    };
+    let title = section_title(section, cx.framework, plan.meta.level);
     let (number, role) = heading_number(at, position);
     let title = if at.depth == 1 { upper(&title) } else { title };
     out.push(Block::Paragraph(Paragraph::new(
@@ -394,4 +386,16 @@ fn responsibilities(cx: &Cx, already: usize) -> Vec<Block> {
         out.extend(r.duties.iter().map(|b| content_block(&cx.figures, b)));
     }
     out
+}
+
+/// The title a section prints: the drafter's own, or the Khung's heading for the level.
+pub fn section_title(section: &Section, framework: &Framework, level: Level) -> String {
+    if section.title.trim().is_empty() {
+        framework
+            .section(&section.id)
+            .map(|f| f.heading.for_level(level).to_owned())
+            .unwrap_or_default()
+    } else {
+        section.title.trim().to_owned()
+    }
 }

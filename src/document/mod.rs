@@ -16,6 +16,7 @@ mod opening;
 mod report;
 mod text;
 
+pub use body::section_title;
 pub use build::build;
 pub use report::build_report;
 pub use text::final_text;

@@ -208,28 +208,9 @@ impl FromStr for Period {
     }
 }
 
-impl Serialize for Period {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl JsonSchema for Period {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Period".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^(2025-2027|2028-2030|20[0-9]{2})$",
-            "description": "Kỳ chỉ tiêu: 2025-2027, 2028-2030 hoặc một năm"
-        })
-    }
-}
+string_form!(
+    Period,
+    "Period",
+    "^(2025-2027|2028-2030|20[0-9]{2})$",
+    "Kỳ chỉ tiêu: 2025-2027, 2028-2030 hoặc một năm"
+);
