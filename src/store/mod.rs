@@ -189,8 +189,15 @@ impl PlanFile {
 
     /// Applies one edit in one durable transaction.
     pub fn apply(&mut self, edit: &Edit) -> Result<()> {
+        self.apply_all(std::slice::from_ref(edit))
+    }
+
+    /// Applies several edits in order, in one durable transaction: all or none.
+    pub fn apply_all(&mut self, edits: &[Edit]) -> Result<()> {
         let tx = self.write()?;
-        edit::apply(&tx, edit)?;
+        for e in edits {
+            edit::apply(&tx, e)?;
+        }
         tx.commit()?;
         Ok(())
     }
