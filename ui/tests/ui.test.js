@@ -361,6 +361,7 @@ test('revision history: save one with a note, restore one after confirming, see 
   await page.waitForFunction(() => window.__mock.restored === 1);
   await page.waitForSelector('.toast:has-text("Đã khôi phục")');
   assert.deepEqual(await page.locator('#restore-dropped li').allTextContents(), dropped);
+  await shot(page, 'restore-dropped');
 });
 
 test('header, căn cứ from the catalogue and typed, closing block, custom sections', async () => {
