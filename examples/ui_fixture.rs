@@ -11,7 +11,10 @@
 //!   from a whole `plan`), `apply` (one step of edits: what `apply_edit` returns, with the
 //!   plan after it), `state` (the plan, its findings and filled parts), `derive` (the
 //!   annual plan of `year` from the session's five-year plan, which becomes the
-//!   session's plan). The files live in a temporary folder removed at the end.
+//!   session's plan), `export_paths` (the documents the session's plan is exported as,
+//!   and where `document` in `format` of the plan file `plan_path` goes by default),
+//!   `export` (`document` in `format`, with `draft`, written as the file name of `output`:
+//!   its path, or the refusal). The files live in a temporary folder removed at the end.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
@@ -20,8 +23,9 @@ use std::path::PathBuf;
 use khcds::model::{Level, Plan, PlanKind};
 use khcds::pdf::{preview::preview, FontSet};
 use khcds::store::PlanFile;
+use khcds::workflow::export::{self, DocumentKind};
 use khcds::workflow::new_plan::plan_path;
-use khcds::workflow::{self, derive, edit, open, KindChoice, NewPlan};
+use khcds::workflow::{self, derive, edit, open, ExportFormat, KindChoice, NewPlan};
 use serde_json::{json, Value};
 
 fn with_findings(plan: &Plan) -> Value {
@@ -121,6 +125,29 @@ impl Sessions {
                 let file = open::open(&request.path)?;
                 self.files.insert(session.to_owned(), file);
                 self.state(session)
+            }
+            "export_paths" => {
+                let documents: Vec<Value> = DocumentKind::offered(&self.file(session)?.load()?)
+                    .into_iter()
+                    .map(|(kind, label)| json!({ "id": kind.id(), "label": label }))
+                    .collect();
+                let output = export::document_output(
+                    std::path::Path::new(&text("plan_path")),
+                    ExportFormat::parse(&text("format"))?,
+                    DocumentKind::parse(&text("document"))?,
+                );
+                Ok(json!({ "export": output, "documents": documents }))
+            }
+            "export" => {
+                let format = ExportFormat::parse(&text("format"))?;
+                let document = DocumentKind::parse(&text("document"))?;
+                let name = PathBuf::from(text("output"));
+                let output = self.dir.path().join(name.file_name().unwrap_or_default());
+                let written = export::prepare(self.file(session)?, format, &output)?
+                    .document(document)
+                    .draft(req["draft"].as_bool().unwrap_or(false))
+                    .run(&|_, _| {})?;
+                Ok(json!({ "path": written }))
             }
             other => Err(workflow::RequestError::Edit(format!("«{other}»")).into()),
         }

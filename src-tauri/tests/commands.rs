@@ -304,7 +304,9 @@ fn revisions_snapshot_and_restore() {
     let revs = t.ok("revisions", json!({}));
     assert_eq!(revs[0]["label"], "Bản trình lãnh đạo");
     assert_eq!(revs[0]["reason_label"], "lưu thủ công");
-    let view = t.ok("restore_revision", json!({"id": id}));
+    let restored = t.ok("restore_revision", json!({"id": id}));
+    assert_eq!(restored["dropped"], json!([]), "nothing damaged");
+    let view = &restored["view"];
     assert_eq!(
         view["plan"]["header"]["issuer"],
         "ỦY BAN NHÂN DÂN TỈNH HÒA SƠN"
@@ -364,6 +366,45 @@ fn export_runs_off_the_ui_thread_and_reports_progress() {
     // Default export path: the chosen folder, the plan's name.
     let paths = t.ok("default_paths", json!({"format": "json"}));
     assert_eq!(paths["export"], json!(root.path().join("ke-hoach.json")));
+    // A five-year plan is exported as itself only: its report is refused by the engine.
+    assert_eq!(
+        paths["documents"],
+        json!([{"id": "ke-hoach", "label": "Kế hoạch"}])
+    );
+    let report = t.ok(
+        "default_paths",
+        json!({"format": "pdf", "document": "bao-cao"}),
+    );
+    assert_eq!(
+        report["export"],
+        json!(root.path().join("ke-hoach-bao-cao.pdf"))
+    );
+    let job = t.ok(
+        "export_plan",
+        json!({"format": "pdf", "document": "bao-cao", "path": report["export"]}),
+    );
+    let refused = loop {
+        let p = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("progress event");
+        if p["job"] == job && p["done"] == true {
+            break p;
+        }
+    };
+    assert_eq!(refused["error_kind"], "invalid");
+    assert!(refused["error"]
+        .as_str()
+        .unwrap()
+        .contains("chưa có phần đánh giá"));
+    assert!(!root.path().join("ke-hoach-bao-cao.pdf").exists());
+    assert_eq!(
+        t.err_of(
+            "invalid",
+            "export_plan",
+            json!({"format": "pdf", "document": "to-trinh", "path": root.path().join("x.pdf")})
+        ),
+        "Văn bản xuất «to-trinh» không hợp lệ (dùng ke-hoach hoặc bao-cao)."
+    );
 
     assert!(t
         .err(

@@ -98,6 +98,8 @@ pub enum RequestError {
     ReportNeedsEvaluation,
     #[error("Báo cáo chỉ xuất được ra Word (.docx) hoặc PDF.")]
     ReportFormat,
+    #[error("Văn bản xuất «{0}» không hợp lệ (dùng ke-hoach hoặc bao-cao).")]
+    UnknownDocument(String),
 }
 
 /// What went wrong, for a shell to switch on. Serialised in snake_case.

@@ -85,6 +85,26 @@ impl DocumentKind {
         }
     }
 
+    pub fn parse(id: &str) -> Result<DocumentKind, RequestError> {
+        DocumentKind::ALL
+            .into_iter()
+            .find(|k| k.id() == id)
+            .ok_or_else(|| RequestError::UnknownDocument(id.to_owned()))
+    }
+
+    /// The documents `plan` is exported as, each with its label: the plan, and the
+    /// yearly report when it is an annual plan with an evaluation.
+    pub fn offered(plan: &Plan) -> Vec<(DocumentKind, String)> {
+        let mut offered = vec![(DocumentKind::Plan, "Kế hoạch".to_owned())];
+        if let Some(evaluation) = plan.annual.as_ref().and_then(|a| a.evaluation.as_ref()) {
+            offered.push((
+                DocumentKind::Report,
+                format!("Báo cáo kết quả thực hiện năm {}", evaluation.year),
+            ));
+        }
+        offered
+    }
+
     /// The report is a Word or PDF document only: JSON interchanges the plan.
     fn check_format(self, format: ExportFormat) -> Result<(), RequestError> {
         if self == DocumentKind::Report && format == ExportFormat::Json {
@@ -288,6 +308,29 @@ mod tests {
             assert_eq!(DocumentKind::Plan.check_format(format), Ok(()));
         }
         assert_eq!(DocumentKind::Report.check_format(ExportFormat::Pdf), Ok(()));
+    }
+
+    #[test]
+    fn only_an_annual_plan_with_an_evaluation_offers_the_report() {
+        use crate::model::{Level, PlanKind};
+        let five_year = crate::sample::sample_plan(Level::Tinh, PlanKind::FiveYear, 1);
+        let kinds = |plan: &Plan| -> Vec<DocumentKind> {
+            DocumentKind::offered(plan)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect()
+        };
+        assert_eq!(kinds(&five_year), [DocumentKind::Plan]);
+        let annual = crate::sample::sample_plan(Level::Tinh, PlanKind::Annual { year: 2027 }, 1);
+        assert_eq!(kinds(&annual), DocumentKind::ALL);
+        assert_eq!(
+            DocumentKind::offered(&annual)[1].1,
+            "Báo cáo kết quả thực hiện năm 2026"
+        );
+        for kind in DocumentKind::ALL {
+            assert_eq!(DocumentKind::parse(kind.id()), Ok(kind));
+        }
+        assert!(DocumentKind::parse("to-trinh").is_err());
     }
 
     #[test]

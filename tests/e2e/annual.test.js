@@ -1,8 +1,8 @@
 // End-to-end, the yearly cycle in the real app: from the open five-year plan,
 // "Lập kế hoạch năm…" derives the 2027 annual plan; last year's targets are evaluated
 // in the evaluation editor (its summary bar counting as statuses are set); the DOCX and
-// the PDF print Phần I (the evaluation of 2026) and the evaluation appendix; the plain
-// layout prints no parts.
+// the PDF print Phần I (the evaluation of 2026) and the evaluation appendix; the yearly
+// report of 2026 exports as PDF; the plain layout prints no parts.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -65,6 +65,22 @@ test('derive the 2027 plan, evaluate 2026, export Phần I and its appendix in D
     // The summary sentence is generated from the statuses just set.
     assert.match(text, new RegExp(`đã hoàn thành ${achieved}/${pickers.length} chỉ tiêu`), `${name}: the count of targets achieved`);
   }
+
+  // The yearly report of 2026, as PDF, under the name the engine gives it.
+  await s.click('#btn-export');
+  await s.waitForElement('#export-document:not([hidden]) input[value="bao-cao"]');
+  await s.click('input[name="document"][value="bao-cao"]');
+  await s.click('input[name="format"][value="pdf"]');
+  const report = join(driver.dirs.plans, 'ke-hoach-nam-2027-bao-cao.pdf');
+  await s.waitFor(() => s.exec('return document.querySelector("#export-path").value === arguments[0]', report), 10000, 'the report named by the engine');
+  await s.exec('const d = document.querySelector("#export-draft"); if (d.checked) d.click();');
+  await s.click('#export-go');
+  await s.waitForElement('#open-exported', 60000);
+  assert.ok(existsSync(report), 'the report written');
+  const reportText = pdfText(report);
+  assert.match(reportText, /BÁO CÁO/);
+  assert.match(reportText, /Kết quả thực hiện Kế hoạch chuyển đổi số năm 2026/);
+  await s.exec('document.querySelector(".modal-head .close").click()');
 
   // The plain layout: no parts, the evaluation is section I.
   await s.click('.eval-layout input[value="plain"]');

@@ -227,3 +227,55 @@ test('derivation: the engine\'s error shows in the dialog, nothing opened', asyn
   await page.waitForSelector('.modal .form-error:has-text("đuôi .khcds")');
   assert.match(await page.textContent('.doc-meta'), /giai đoạn 2026–2030/);
 });
+
+test('export: an annual plan with an evaluation offers its yearly report, Word or PDF, named by the engine', async () => {
+  const page = await openApp(browser, url, { plan });
+  await page.click('#btn-export');
+  await page.waitForSelector('#export-document:not([hidden]) input[value="bao-cao"]');
+  assert.match(await page.textContent('#export-document'), /Kế hoạch/);
+  assert.match(await page.textContent('#export-document label:has(input[value="bao-cao"])'), /Báo cáo kết quả thực hiện năm 2025/);
+  await page.check('input[name="format"][value="json"]');
+  await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.json'));
+  await page.check('input[name="document"][value="bao-cao"]');
+  // JSON exchanges the plan: the report moves to Word and names its file apart.
+  assert.equal(await page.isDisabled('input[name="format"][value="json"]'), true);
+  assert.equal(await page.isChecked('input[name="format"][value="docx"]'), true);
+  await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('-bao-cao.docx'));
+  await page.check('input[name="format"][value="pdf"]');
+  await page.waitForFunction(() => document.querySelector('#export-path').value === '/home/drafter/KeHoachCDS/ke-hoach-mau-bao-cao.pdf');
+  await shot(page, 'export-report');
+  await page.uncheck('#export-draft');
+  await page.click('#export-go');
+  await page.waitForSelector('#open-exported');
+  const last = (await calls(page, 'export_plan')).pop();
+  assert.deepEqual([last.format, last.document], ['pdf', 'bao-cao']);
+  const written = await page.evaluate(() => window.__mock.written);
+  assert.match(execFileSync('pdftotext', [written, '-'], { encoding: 'utf8' }), /BÁO CÁO/);
+  // Back to the plan: JSON is offered again.
+  await page.check('input[name="document"][value="ke-hoach"]');
+  assert.equal(await page.isDisabled('input[name="format"][value="json"]'), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('export: the report of a plan that lost its evaluation is refused in the engine\'s words', async () => {
+  const page = await openApp(browser, url, { plan });
+  await page.click('#btn-export');
+  await page.check('input[name="document"][value="bao-cao"]');
+  // Meanwhile the plan has no evaluation any more (here: the five-year plan).
+  await page.evaluate((p) => window.__engine({ op: 'create', plan: p }), fiveYear);
+  await page.click('#export-go');
+  await page.waitForSelector('#export-message.error');
+  const refusal = await page.evaluate(() => window.__engine({ op: 'export', format: 'docx', document: 'bao-cao', output: 'x.docx' }));
+  assert.equal(refusal.error.kind, 'invalid');
+  const message = await page.textContent('#export-message');
+  assert.ok(message.endsWith(refusal.error.message.charAt(0).toUpperCase() + refusal.error.message.slice(1)), message);
+  assert.equal(await page.locator('#open-exported').count(), 0);
+});
+
+test('export: a five-year plan offers no choice of document', async () => {
+  const page = await openApp(browser, url, { plan: fiveYear });
+  await page.click('#btn-export');
+  await page.waitForFunction(() => document.querySelector('#export-path').value !== '');
+  assert.equal(await page.isHidden('#export-document'), true);
+  assert.equal((await calls(page, 'default_paths')).pop().document, 'ke-hoach');
+});

@@ -48,7 +48,12 @@
     vocabulary: () => clone(config.fixture.vocabulary),
     recent_files: () => state.recent,
     forget_recent: ({ path }) => (state.recent = state.recent.filter((r) => r.path !== path)),
-    default_paths: ({ format }) => ({ plans_dir: '/home/drafter/KeHoachCDS', new_plan: '/home/drafter/KeHoachCDS/ke-hoach-moi.khcds', export: state.plan ? `/home/drafter/KeHoachCDS/ke-hoach-mau.${format || 'json'}` : null }),
+    default_paths: async ({ format, document }) => {
+      const paths = { plans_dir: '/home/drafter/KeHoachCDS', new_plan: '/home/drafter/KeHoachCDS/ke-hoach-moi.khcds', export: null, documents: [] };
+      if (!state.plan) return paths;
+      const { export: path, documents } = await engine('export_paths', { plan_path: state.path, format: format || 'json', document: document || 'ke-hoach' });
+      return { ...paths, export: path, documents };
+    },
     new_plan: async ({ path, level, kind, year, sample }) => {
       const s = await engine('create', { path, level, kind, year, sample });
       state.path = path;
@@ -67,14 +72,19 @@
     validate_plan: async () => (await engine('state')).findings,
     revisions: () => clone(state.revisions).reverse(),
     snapshot: ({ label }) => { const id = state.revisions.length + 1; state.revisions.push({ id, created_at: '2026-01-06T10:00:00+07:00', reason: 'manual', reason_label: 'lưu thủ công', label }); return id; },
-    restore_revision: ({ id }) => { state.restored = id; return view(); },
-    export_plan: ({ format, path, draft }) => {
-      state.lastExport = { format, path, draft };
+    restore_revision: async ({ id }) => { state.restored = id; return { view: await view(), dropped: config.restoreDropped || [] }; },
+    // The engine writes the document into its session folder (as the file name the
+    // drafter chose); its refusal arrives as the shell sends it, in the last event.
+    export_plan: ({ format, document, path, draft }) => {
+      state.lastExport = { format, document, path, draft };
       if (!path.endsWith(`.${format}`)) throw `Tệp xuất phải có đuôi .${format}.`;
       const job = 7;
+      const written = engine('export', { format, document: document || 'ke-hoach', output: path, draft });
       setTimeout(() => emit('export-progress', { job, percent: 5, message: 'Đang chuẩn bị…', done: false }), 20);
       setTimeout(() => emit('export-progress', { job, percent: 80, message: 'Đang ghi tệp…', done: false }), 60);
-      setTimeout(() => { state.exported.push(path); emit('export-progress', { job, percent: 100, message: 'Đã xuất xong.', done: true, path }); }, 120);
+      setTimeout(() => written.then(
+        ({ path: file }) => { state.exported.push(path); state.written = file; emit('export-progress', { job, percent: 100, message: 'Đã xuất xong.', done: true, path }); },
+        (e) => emit('export-progress', { job, percent: 100, message: 'Xuất không thành công.', done: true, error: e.message, error_kind: e.kind })), 120);
       return job;
     },
     open_exported: ({ path, folder }) => { state.opened = { path, folder }; return null; },

@@ -346,8 +346,9 @@ test('sign step after a Word export: no image fields, says why', async () => {
   assert.equal(await page.inputValue('#sign-output'), '/home/drafter/KeHoachCDS/ke-hoach-mau-da-ky.docx');
 });
 
-test('revision history: save one with a note, restore one after confirming', async () => {
-  const page = await openApp(browser, url, { openPlan: true, filled: true });
+test('revision history: save one with a note, restore one after confirming, see what could not be restored', async () => {
+  const dropped = ['Phụ lục «Danh mục nhiệm vụ» của phiên bản bị hỏng nên đã được bỏ qua.'];
+  const page = await openApp(browser, url, { openPlan: true, filled: true, restoreDropped: dropped });
   await page.click('#btn-history');
   await page.waitForSelector('.revision');
   await page.fill('#revision-label', 'Bản trình lãnh đạo');
@@ -359,6 +360,8 @@ test('revision history: save one with a note, restore one after confirming', asy
   await page.click('.modal:has-text("Xác nhận") button.primary');
   await page.waitForFunction(() => window.__mock.restored === 1);
   await page.waitForSelector('.toast:has-text("Đã khôi phục")');
+  assert.deepEqual(await page.locator('#restore-dropped li').allTextContents(), dropped);
+  await shot(page, 'restore-dropped');
 });
 
 test('header, căn cứ from the catalogue and typed, closing block, custom sections', async () => {

@@ -96,12 +96,15 @@ test('every label and choice the UI shows is the engine\'s vocabulary', async ()
   assert.deepEqual(periods.map((p) => p.toLowerCase()), phases.map((p) => p.toLowerCase()));
   // Severities, in the findings (after an export is asked: every finding at its severity).
   await page.keyboard.press('Control+e');
+  await page.waitForSelector('#export-path');
   await page.keyboard.press('Escape');
+  await page.waitForSelector('#export-path', { state: 'detached' });
   const severities = new Set(await page.locator('.finding .sev').allTextContents());
   const engine = labels('severities').map((l) => l.charAt(0).toUpperCase() + l.slice(1));
   for (const s of severities) assert.ok(engine.includes(s), s);
   // The years of an annual plan, in the derivation dialog.
   await page.click('#btn-derive');
+  await page.waitForSelector('#derive-year option', { state: 'attached' });
   const years = await page.locator('#derive-year option').evaluateAll((os) => os.map((o) => Number(o.value)));
   assert.deepEqual(years, vocabulary.plan_kinds.filter((k) => k.kind.type === 'annual').map((k) => k.kind.year));
   assert.deepEqual(page.errors, []);

@@ -3,7 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use khcds::workflow::{export, ErrorKind, ExportFormat};
+use khcds::workflow::export::{self, DocumentKind};
+use khcds::workflow::{ErrorKind, ExportFormat};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
@@ -28,21 +29,28 @@ pub struct ExportProgress {
 /// Starts exporting the open plan to `path` in `format` ("docx", "pdf", "json") on a
 /// worker thread; progress, completion and failure arrive as `export-progress` events
 /// carrying the returned job number. The request is checked and a revision saved first.
-/// `draft` marks every page "DỰ THẢO".
+/// `document` is "ke-hoach" (the default) or "bao-cao", the yearly report; `draft` marks
+/// every page "DỰ THẢO".
 #[tauri::command]
 pub async fn export_plan<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: String,
     path: String,
+    document: Option<String>,
     draft: Option<bool>,
 ) -> CmdResult<u64> {
     let format = ExportFormat::parse(&format)?;
+    let document = document
+        .as_deref()
+        .map_or(Ok(DocumentKind::Plan), DocumentKind::parse)?;
     let path = PathBuf::from(path.trim());
     let job = {
         let mut guard = state.file();
         let file = guard.as_mut().ok_or_else(CommandError::no_plan)?;
-        export::prepare(file, format, &path)?.draft(draft.unwrap_or(false))
+        export::prepare(file, format, &path)?
+            .document(document)
+            .draft(draft.unwrap_or(false))
     };
     let number = state.next_job();
     let export_dir = path.parent().map(Path::to_path_buf);

@@ -35,8 +35,7 @@ impl From<RevisionInfo> for RevisionView {
 pub async fn revisions(state: State<'_, AppState>) -> CmdResult<Vec<RevisionView>> {
     let guard = state.file();
     let file = guard.as_ref().ok_or_else(CommandError::no_plan)?;
-    Ok(file
-        .revisions()?
+    Ok(history::revisions(file)?
         .into_iter()
         .rev()
         .map(Into::into)
@@ -50,12 +49,25 @@ pub async fn snapshot(state: State<'_, AppState>, label: String) -> CmdResult<i6
     Ok(history::snapshot(file, &label)?)
 }
 
+/// The plan after a restore, and one Vietnamese sentence per damaged part of the
+/// revision that could not be brought back as it was.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoredView {
+    pub view: PlanView,
+    pub dropped: Vec<String>,
+}
+
+/// Brings back revision `id`, after saving the current plan as a revision.
 #[tauri::command]
-pub async fn restore_revision(state: State<'_, AppState>, id: i64) -> CmdResult<PlanView> {
-    {
+pub async fn restore_revision(state: State<'_, AppState>, id: i64) -> CmdResult<RestoredView> {
+    let restored = {
         let mut guard = state.file();
         let file = guard.as_mut().ok_or_else(CommandError::no_plan)?;
-        file.restore(id)?;
-    }
-    current_view(&state)?.ok_or_else(CommandError::no_plan)
+        history::restore(file, id)?
+    };
+    let view = current_view(&state)?.ok_or_else(CommandError::no_plan)?;
+    Ok(RestoredView {
+        view,
+        dropped: restored.dropped,
+    })
 }

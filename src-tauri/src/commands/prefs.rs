@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use khcds::workflow::{export, ExportFormat};
+use khcds::workflow::export::{self, DocumentKind};
+use khcds::workflow::ExportFormat;
 use serde::Serialize;
 use tauri::State;
 
@@ -26,6 +27,15 @@ pub struct Paths {
     pub new_plan: PathBuf,
     /// Where an export of the open plan goes by default, if a plan is open.
     pub export: Option<PathBuf>,
+    /// The documents the open plan is exported as (none when no plan is open).
+    pub documents: Vec<DocumentChoice>,
+}
+
+/// A document to export: its id ("ke-hoach", "bao-cao") and its Vietnamese label.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentChoice {
+    pub id: &'static str,
+    pub label: String,
 }
 
 #[tauri::command]
@@ -53,10 +63,15 @@ pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Cmd
     Ok(settings)
 }
 
-/// A free name for a new plan, and where an export in `format` goes by default: the
-/// last export folder (or the plan's), the plan's name — never the plan itself.
+/// A free name for a new plan, where an export of `document` (the plan unless said) in
+/// `format` goes by default — the last export folder (or the plan's), the plan's name,
+/// never the plan itself — and the documents the open plan is exported as.
 #[tauri::command]
-pub async fn default_paths(state: State<'_, AppState>, format: Option<String>) -> CmdResult<Paths> {
+pub async fn default_paths(
+    state: State<'_, AppState>,
+    format: Option<String>,
+    document: Option<String>,
+) -> CmdResult<Paths> {
     let dirs = state.dirs();
     let mut new_plan = dirs.plans.join("ke-hoach-moi.khcds");
     let mut n = 2;
@@ -65,24 +80,39 @@ pub async fn default_paths(state: State<'_, AppState>, format: Option<String>) -
         n += 1;
     }
     let format = ExportFormat::parse(format.as_deref().unwrap_or("json"))?;
-    let export = state.file().as_ref().map(|f| {
-        let default = export::default_output(f.path(), format);
-        match state.prefs().settings.export_dir.clone() {
-            Some(dir) if dir.is_dir() => {
-                let in_dir = dir.join(default.file_name().unwrap_or_default());
-                if khcds::workflow::output::same_file(&in_dir, f.path()) {
-                    default
-                } else {
-                    in_dir
+    let kind = document
+        .as_deref()
+        .map_or(Ok(DocumentKind::Plan), DocumentKind::parse)?;
+    let (export, documents) = match state.file().as_ref() {
+        Some(f) => {
+            let documents = DocumentKind::offered(&f.load()?)
+                .into_iter()
+                .map(|(kind, label)| DocumentChoice {
+                    id: kind.id(),
+                    label,
+                })
+                .collect();
+            let default = export::document_output(f.path(), format, kind);
+            let export = match state.prefs().settings.export_dir.clone() {
+                Some(dir) if dir.is_dir() => {
+                    let in_dir = dir.join(default.file_name().unwrap_or_default());
+                    if khcds::workflow::output::same_file(&in_dir, f.path()) {
+                        default
+                    } else {
+                        in_dir
+                    }
                 }
-            }
-            _ => default,
+                _ => default,
+            };
+            (Some(export), documents)
         }
-    });
+        None => (None, Vec::new()),
+    };
     Ok(Paths {
         plans_dir: dirs.plans,
         new_plan,
         export,
+        documents,
     })
 }
 

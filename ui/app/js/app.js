@@ -661,9 +661,14 @@ async function showExport() {
   let format = formats.find((f) => f.id === app.startup.settings.export_format && f.id !== 'json') || formats.find((f) => f.id === 'docx');
   const errors = errorFindings();
   const dest = h('input#export-path', { type: 'text', attrs: { spellcheck: 'false' } });
+  // The plan, or the yearly report of an annual plan with an evaluation (the engine says
+  // which, with their labels); the report is a Word or PDF document only.
+  let docKind = 'ke-hoach';
+  const isReport = () => docKind === 'bao-cao';
   const setDefault = async () => {
-    const p = await invoke('default_paths', { format: format.id });
+    const p = await invoke('default_paths', { format: format.id, document: docKind });
     dest.value = p.export || '';
+    return p;
   };
   const draft = h('input#export-draft', { type: 'checkbox', checked: errors.length > 0 });
   const draftNote = h('div.note#export-draft-note');
@@ -682,6 +687,22 @@ async function showExport() {
   draft.addEventListener('change', syncDraft);
   const choices = formats.map((f) => h('label.choice', h('input', { type: 'radio', name: 'format', value: f.id, checked: f === format,
     onchange: () => { format = f; setDefault(); syncDraft(); } }), h('span', f.label)));
+  const documents = h('fieldset#export-document', { hidden: true }, h('legend', 'Văn bản'));
+  const chooseDocument = (id) => {
+    docKind = id;
+    const inputs = choices.map((c) => c.querySelector('input'));
+    const json = inputs.find((i) => i.value === 'json');
+    json.disabled = isReport();
+    // Choosing the report while JSON is chosen moves to Word (its onchange sets the path).
+    if (json.disabled && json.checked) inputs.find((i) => i.value === 'docx').click();
+    else setDefault();
+  };
+  const showDocuments = (offered) => {
+    if (offered.length < 2) return;
+    documents.hidden = false;
+    documents.append(...offered.map((d) => h('label.choice', h('input', { type: 'radio', name: 'document', value: d.id, checked: d.id === docKind,
+      onchange: () => chooseDocument(d.id) }), h('span', d.label))));
+  };
   const progress = h('progress#export-progress', { max: 100, value: 0 });
   const message = h('div#export-message', { attrs: { role: 'status', 'aria-live': 'polite' } }, '');
   const after = h('div.row#export-after');
@@ -695,7 +716,7 @@ async function showExport() {
     try {
       await app.saver.flush();
       app.exportBacklog = [];
-      const job = await invoke('export_plan', { format: format.id, path: nfc(dest.value.trim()), draft: isDraft });
+      const job = await invoke('export_plan', { format: format.id, document: docKind, path: nfc(dest.value.trim()), draft: isDraft });
       const handler = (p) => {
         if (p.job !== job) return;
         progress.value = p.percent;
@@ -727,6 +748,7 @@ async function showExport() {
   const jump = (f) => { d.close(); jumpToFinding(f); };
   const d = modal('Xuất văn bản', [
     errors.length ? errorSummary(errors, jump) : null,
+    documents,
     h('fieldset', h('legend', 'Định dạng'), choices),
     h('label.check.draft', draft, ' Bản dự thảo: in chữ “DỰ THẢO” trên mọi trang'), draftNote,
     h('div.field.wide', h('label', { htmlFor: 'export-path' }, 'Lưu tại'), h('div.row.tight', dest,
@@ -738,7 +760,7 @@ async function showExport() {
     progress, message, h('div.row.end', after, go),
   ]);
   syncDraft();
-  await setDefault();
+  showDocuments((await setDefault()).documents || []);
 }
 
 // revisions
@@ -757,10 +779,17 @@ async function showHistory() {
         h('button.small', { type: 'button', dataset: { revision: r.id }, onclick: async () => {
           if (!(await confirmDialog(`Khôi phục phiên bản lúc ${formatTime(r.created_at)}? Kế hoạch hiện tại sẽ được lưu lại thành một phiên bản trước khi khôi phục.`, 'Khôi phục'))) return;
           try {
-            const view = await invoke('restore_revision', { id: r.id });
+            const { view, dropped } = await invoke('restore_revision', { id: r.id });
             d.close();
             await showMain(view);
             toast('Đã khôi phục phiên bản; bản trước khi khôi phục đã được lưu lại.');
+            // Damaged parts of the revision came back as their defaults or were left out.
+            if (dropped.length) {
+              modal('Một số phần của phiên bản không khôi phục được', [
+                h('p', 'Các phần sau của phiên bản đã bị hỏng nên được để trống hoặc bỏ qua; hãy kiểm tra và nhập lại nếu cần:'),
+                h('ul#restore-dropped', dropped.map((m) => h('li', m))),
+              ]);
+            }
           } catch (e) { toast(e.message, 'error'); }
         } }, 'Khôi phục')));
     }
