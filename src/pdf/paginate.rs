@@ -8,6 +8,7 @@ use super::content::{lay, stack_blocks, Stack};
 use super::display::{Bookmark, Item, Page, RectItem, Stroke};
 use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
+use super::tags::{Artifact, Mark, NodeId, StructKind, StructTree};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
     mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
@@ -143,10 +144,12 @@ impl RowBox {
             .all(|c| c.2.pieces.first().is_none_or(|p| p.top + p.height > cut))
     }
 
-    fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32) {
+    /// Draws the row; a `repeated` header row (on a continuation page) as an artifact.
+    fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32, repeated: bool) {
         let content = self.content_height();
         for (cx, w, stack) in &self.cells {
             if self.bordered {
+                page.mark(Mark::Artifact(Artifact::Layout));
                 page.push(Item::Rect(RectItem {
                     x: x + cx,
                     y: top,
@@ -171,6 +174,7 @@ impl RowBox {
                 x + cx,
                 top + twips_to_pt(self.border + self.pad + offset),
                 0,
+                repeated,
             );
         }
     }
@@ -185,6 +189,8 @@ enum Flow {
         x: f64,
         /// Outline level and title when the paragraph is a heading.
         bookmark: Option<(u8, String)>,
+        /// The structure node its text is marked with.
+        node: NodeId,
     },
     /// A rule across the text width, then space.
     Rule(Stack),
@@ -262,85 +268,90 @@ struct Builder<'a> {
     layout: &'a Layout,
     /// Text width, points (from whole twips).
     width: f64,
+    /// The structure the blocks are added to, in document order, and the section's node.
+    tree: &'a mut StructTree,
+    section: NodeId,
 }
 
 impl Builder<'_> {
-    fn columns_rows(&self, c: &Columns) -> Vec<RowBox> {
+    fn columns_rows(&mut self, c: &Columns) -> Vec<RowBox> {
+        let div = self.tree.add(self.section, StructKind::Div);
         let grid = grid(&c.widths_mm);
         let pad = mm_to_twips(COLUMNS_CELL_PADDING_MM);
-        c.rows
-            .iter()
-            .map(|row| {
-                let mut x = mm_to_twips(COLUMNS_INDENT_MM);
-                let cells = row
-                    .iter()
-                    .enumerate()
-                    .map(|(i, blocks)| {
-                        let w = grid.get(i).copied().unwrap_or(1);
-                        let inner = twips_to_pt((w - 2 * pad).max(0));
-                        let stack = stack_blocks(self.fonts, self.layout, blocks, inner);
-                        let cell = (twips_to_pt(x + pad), inner, stack);
-                        x += w;
-                        cell
-                    })
-                    .collect();
-                RowBox {
-                    cells,
-                    pad: 0,
-                    border: 0,
-                    bordered: false,
-                    centred: false,
-                    keep_with_next: false,
-                }
-            })
-            .collect()
+        let mut rows = Vec::with_capacity(c.rows.len());
+        for row in &c.rows {
+            let mut x = mm_to_twips(COLUMNS_INDENT_MM);
+            let mut cells = Vec::with_capacity(row.len());
+            for (i, blocks) in row.iter().enumerate() {
+                let w = grid.get(i).copied().unwrap_or(1);
+                let inner = twips_to_pt((w - 2 * pad).max(0));
+                let stack = stack_blocks(self.fonts, self.layout, blocks, inner, self.tree, div);
+                cells.push((twips_to_pt(x + pad), inner, stack));
+                x += w;
+            }
+            rows.push(RowBox {
+                cells,
+                pad: 0,
+                border: 0,
+                bordered: false,
+                centred: false,
+                keep_with_next: false,
+            });
+        }
+        rows
     }
 
-    fn table_row(&self, row: &Row, grid: &[i32]) -> RowBox {
+    fn table_row(&mut self, row: &Row, grid: &[i32], table: NodeId) -> RowBox {
         let h = mm_to_twips(TABLE_CELL_PADDING_MM.horizontal);
         let v = mm_to_twips(TABLE_CELL_PADDING_MM.vertical);
         let mut edges = vec![0];
         for w in grid {
             edges.push(edges.last().copied().unwrap_or(0) + w);
         }
-        let cells = crate::document::fit_cells(&row.cells, grid.len())
-            .into_iter()
-            .map(|(at, cell)| {
-                let w = edges[at + cell.span] - edges[at];
-                let inner = twips_to_pt((w - 2 * h).max(0));
-                let mut stack = Stack::default();
-                let paragraphs: &[Vec<crate::model::Run>] = if cell.paragraphs.is_empty() {
-                    &[Vec::new()]
-                } else {
-                    &cell.paragraphs
-                };
-                for runs in paragraphs {
-                    stack.push_paragraph(lay(
-                        self.fonts,
-                        self.layout,
-                        cell.role,
-                        runs,
-                        Some(cell.align),
-                        inner,
-                    ));
+        let tr = self.tree.add(table, StructKind::TR);
+        let cell_kind = if row.kind == RowKind::Header {
+            StructKind::TH
+        } else {
+            StructKind::TD
+        };
+        let fitted = crate::document::fit_cells(&row.cells, grid.len());
+        let mut cells = Vec::with_capacity(fitted.len());
+        for (at, cell) in fitted {
+            let w = edges[at + cell.span] - edges[at];
+            let inner = twips_to_pt((w - 2 * h).max(0));
+            let cell_node = self.tree.add(tr, cell_kind);
+            let mut stack = Stack::default();
+            if cell.paragraphs.is_empty() {
+                let laid = lay(
+                    self.fonts,
+                    self.layout,
+                    cell.role,
+                    &[],
+                    Some(cell.align),
+                    inner,
+                );
+                stack.push_paragraph(laid, Mark::Content(cell_node));
+            }
+            for runs in &cell.paragraphs {
+                let laid = lay(
+                    self.fonts,
+                    self.layout,
+                    cell.role,
+                    runs,
+                    Some(cell.align),
+                    inner,
+                );
+                let p = self.tree.add(cell_node, StructKind::P);
+                stack.push_paragraph(laid, Mark::Content(p));
+            }
+            // Stack x is the cell's content edge; the border is drawn `h` to the left.
+            for p in &mut stack.pieces {
+                if let super::content::PieceKind::Line(line) = &mut p.kind {
+                    shift_line(line, twips_to_pt(h));
                 }
-                // Stack x is the cell's content edge; the border is drawn `h` to the left.
-                (
-                    twips_to_pt(edges[at]),
-                    twips_to_pt(w),
-                    stack,
-                    twips_to_pt(h),
-                )
-            })
-            .map(|(x, w, mut stack, h)| {
-                for p in &mut stack.pieces {
-                    if let super::content::PieceKind::Line(line) = &mut p.kind {
-                        shift_line(line, h);
-                    }
-                }
-                (x, w, stack)
-            })
-            .collect();
+            }
+            cells.push((twips_to_pt(edges[at]), twips_to_pt(w), stack));
+        }
         RowBox {
             cells,
             pad: v,
@@ -351,15 +362,24 @@ impl Builder<'_> {
         }
     }
 
-    fn table(&self, t: &Table) -> Flow {
+    fn table(&mut self, t: &Table) -> Flow {
         let grid = grid(&t.columns_mm);
+        let table = self.tree.add(self.section, StructKind::Table);
         Flow::Table {
-            header: t.header.iter().map(|r| self.table_row(r, &grid)).collect(),
-            rows: t.rows.iter().map(|r| self.table_row(r, &grid)).collect(),
+            header: t
+                .header
+                .iter()
+                .map(|r| self.table_row(r, &grid, table))
+                .collect(),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| self.table_row(r, &grid, table))
+                .collect(),
         }
     }
 
-    fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
+    fn flows(&mut self, blocks: &[Block]) -> Vec<Flow> {
         let mut out = Vec::with_capacity(blocks.len());
         for (i, block) in blocks.iter().enumerate() {
             match block {
@@ -370,6 +390,7 @@ impl Builder<'_> {
                         keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
                         x: 0.0,
                         bookmark: bookmark(p, &blocks[i + 1..]),
+                        node: self.tree.paragraph(self.section, p),
                     });
                 }
                 Block::Rule(r) => {
@@ -491,7 +512,13 @@ impl Flowing<'_> {
         twips_to_pt(self.y)
     }
 
-    fn paragraph(&mut self, laid: &LaidParagraph, x: f64, bookmark: Option<&(u8, String)>) {
+    fn paragraph(
+        &mut self,
+        laid: &LaidParagraph,
+        x: f64,
+        bookmark: Option<&(u8, String)>,
+        node: NodeId,
+    ) {
         let lines = &laid.lines;
         let n = lines.len();
         let mut start = 0;
@@ -532,6 +559,7 @@ impl Flowing<'_> {
                 });
             }
             let x0 = self.geo.left + x;
+            self.page().mark(Mark::Content(node));
             place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
             self.y = top
                 + lines[start..start + k]
@@ -553,7 +581,7 @@ impl Flowing<'_> {
             let h = row.height();
             if h <= self.room() {
                 let (x, y) = (self.geo.left, self.y_pt());
-                row.draw(self.page(), x, y, h);
+                row.draw(self.page(), x, y, h, false);
                 self.y += h;
                 return;
             }
@@ -561,26 +589,26 @@ impl Flowing<'_> {
                 header.iter().map(RowBox::height).sum::<i32>() + pt_to_twips(TABLE_BORDER_PT);
             if h <= self.geo.body_height() - header_h && !self.at_top_of_table(header_h) {
                 self.new_page();
-                self.headers(header);
+                self.headers(header, true);
                 continue;
             }
             // Taller than a page: fill this page, go on with the rest on the next.
             if row.nothing_fits(self.room()) && !self.at_top_of_table(header_h) {
                 self.new_page();
-                self.headers(header);
+                self.headers(header, true);
                 continue;
             }
             let (first, rest) = row.split(self.room());
             let fh = first.height().min(self.room().max(first.height()));
             let (x, y) = (self.geo.left, self.y_pt());
-            first.draw(self.page(), x, y, fh);
+            first.draw(self.page(), x, y, fh, false);
             self.y += fh;
             if rest.cells.iter().all(|c| c.2.pieces.is_empty()) {
                 return;
             }
             row = rest;
             self.new_page();
-            self.headers(header);
+            self.headers(header, true);
         }
     }
 
@@ -589,13 +617,14 @@ impl Flowing<'_> {
         self.y <= self.geo.top + header_h
     }
 
-    /// The table's top edge on this page (its border), then the header rows.
-    fn headers(&mut self, header: &[RowBox]) {
+    /// The table's top edge on this page (its border), then the header rows: the
+    /// table's own, or `repeated` on a continuation page.
+    fn headers(&mut self, header: &[RowBox], repeated: bool) {
         self.y += pt_to_twips(TABLE_BORDER_PT);
         for r in header {
             let h = r.height();
             let (x, y) = (self.geo.left, self.y_pt());
-            r.draw(self.page(), x, y, h);
+            r.draw(self.page(), x, y, h, repeated);
             self.y += h;
         }
     }
@@ -620,8 +649,12 @@ impl Flowing<'_> {
             }
             match f {
                 Flow::Para {
-                    laid, x, bookmark, ..
-                } => self.paragraph(laid, *x, bookmark.as_ref()),
+                    laid,
+                    x,
+                    bookmark,
+                    node,
+                    ..
+                } => self.paragraph(laid, *x, bookmark.as_ref(), *node),
                 Flow::Rule(s) => {
                     if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
                         && !self.at_top()
@@ -629,7 +662,7 @@ impl Flowing<'_> {
                         self.new_page();
                     }
                     let (x, y) = (self.geo.left, self.y_pt());
-                    s.draw(self.page(), 0..s.pieces.len(), x, y, 0);
+                    s.draw(self.page(), 0..s.pieces.len(), x, y, 0, false);
                     self.y += s.height;
                 }
                 Flow::Row(r) => self.row(r, &[]),
@@ -643,7 +676,7 @@ impl Flowing<'_> {
                     {
                         self.new_page();
                     }
-                    self.headers(header);
+                    self.headers(header, false);
                     for (k, r) in rows.iter().enumerate() {
                         // A group row goes to the next page with its first row when the
                         // two do not fit here (and do fit on a page).
@@ -654,7 +687,7 @@ impl Flowing<'_> {
                                 && need <= self.geo.body_height() - header_h
                             {
                                 self.new_page();
-                                self.headers(header);
+                                self.headers(header, true);
                             }
                         }
                         self.row(r, header);
@@ -666,21 +699,31 @@ impl Flowing<'_> {
 }
 
 /// Lays out every section of `document` into pages (without page numbers), returning
-/// the pages of each section.
-pub fn paginate(document: &Document, fonts: &FontSet) -> Vec<Vec<Page>> {
-    document
+/// the pages of each section and the document's structure their marks refer to.
+pub fn paginate(document: &Document, fonts: &FontSet) -> (Vec<Vec<Page>>, StructTree) {
+    let mut tree = StructTree::new();
+    let pages = document
         .sections
         .iter()
-        .map(|s| paginate_section(document, s, fonts))
-        .collect()
+        .map(|s| paginate_section(document, s, fonts, &mut tree))
+        .collect();
+    (pages, tree)
 }
 
-fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet) -> Vec<Page> {
+fn paginate_section(
+    document: &Document,
+    section: &PageSection,
+    fonts: &FontSet,
+    tree: &mut StructTree,
+) -> Vec<Page> {
     let geo = Geometry::new(*document.layout.page(section.orientation));
-    let builder = Builder {
+    let section_node = tree.add(StructTree::ROOT, StructKind::Sect);
+    let mut builder = Builder {
         fonts,
         layout: &document.layout,
         width: geo.width,
+        tree,
+        section: section_node,
     };
     let flows = builder.flows(&section.blocks);
     let mut flowing = Flowing {
@@ -700,6 +743,7 @@ fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet)
     // Page numbers: centred in the top margin, from the section's second page.
     let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
     for (i, page) in pages.iter_mut().enumerate().skip(1) {
+        page.mark(Mark::Artifact(Artifact::PageHeader));
         let laid = lay(
             fonts,
             &document.layout,
@@ -725,6 +769,7 @@ fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet)
             geo.width,
         );
         for page in &mut pages {
+            page.mark(Mark::Artifact(Artifact::PageHeader));
             place_lines(page, &laid.lines, geo.left, number_top);
         }
     }

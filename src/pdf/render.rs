@@ -20,7 +20,7 @@ pub enum PdfError {
 /// Lays out `document` into pages: every section paginated, page numbers drawn, the
 /// document properties as metadata.
 pub fn render(document: &Document, fonts: &FontSet) -> DisplayDocument {
-    let sections = paginate(document, fonts);
+    let (sections, structure) = paginate(document, fonts);
     let mut page_labels = Vec::with_capacity(sections.len());
     let mut first_page = 0;
     for (section, pages) in document.sections.iter().zip(&sections) {
@@ -55,6 +55,7 @@ pub fn render(document: &Document, fonts: &FontSet) -> DisplayDocument {
             creation_date,
         },
         page_labels,
+        structure,
     }
 }
 

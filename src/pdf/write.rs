@@ -27,6 +27,7 @@ use super::display::{Color, DisplayDocument, Item, TextRun};
 use super::fonts::{FaceId, FontSet};
 use super::outline::add_navigation;
 use super::signature_field::add_signature_field;
+use super::tags::{add_structure, Artifact, Mark, NodeId, StructTree};
 use lopdf::Object;
 
 /// Why a PDF could not be written.
@@ -181,12 +182,28 @@ pub fn write_pdf_with_report(
         images.insert(key.as_str(), pdf.add_image(&raw));
     }
 
-    // 4. Pages.
+    // 4. Pages. A tagged document's items go in marked content, by their marks.
+    let tagged = !doc.structure.is_empty();
     let mut pages = Vec::with_capacity(doc.pages.len());
+    let mut page_mcids: Vec<Vec<NodeId>> = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let h = page.height_pt;
         let mut ops = Vec::new();
-        for item in &page.items {
+        let mut marks = page.marks.iter().peekable();
+        let mut mcids = Vec::new();
+        let mut open = false;
+        for (index, item) in page.items.iter().enumerate() {
+            let mut mark = None;
+            while let Some((_, m)) = marks.next_if(|(at, _)| *at <= index) {
+                mark = Some(*m);
+            }
+            if let Some(mark) = mark.filter(|_| tagged) {
+                if open {
+                    ops.push(Op::EndMarkedContent);
+                }
+                ops.push(begin_marked(mark, &doc.structure, &mut mcids));
+                open = true;
+            }
             match item {
                 Item::Text(run) => {
                     let Some(face) = faces.get(&run.face) else {
@@ -271,6 +288,10 @@ pub fn write_pdf_with_report(
                 }
             }
         }
+        if open {
+            ops.push(Op::EndMarkedContent);
+        }
+        page_mcids.push(mcids);
         let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
         let rect = printpdf::Rect {
             x: Pt(0.0),
@@ -312,13 +333,24 @@ pub fn write_pdf_with_report(
     }
     make_pdfa(&mut lopdf_doc, &doc.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
     add_navigation(&mut lopdf_doc, doc).map_err(WriteError::Printpdf)?;
+    let page_ids: Vec<lopdf::ObjectId> = lopdf_doc.get_pages().into_values().collect();
+    add_structure(&mut lopdf_doc, &doc.structure, &page_ids, &page_mcids)
+        .map_err(WriteError::Printpdf)?;
     compress_streams(&mut lopdf_doc).map_err(|e| WriteError::Printpdf(e.to_string()))?;
     // printpdf writes PDF 1.3, but the file uses PDF 1.4+ features (soft masks for
     // transparent images) and Decree 30 asks for PDF 1.4 or later.
     lopdf_doc.version = "1.7".into();
     let mut bytes = Vec::new();
+    // Object streams: the structure tree is an object per paragraph, table cell and
+    // list item, which uncompressed would double the file.
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(500)
+        .compression_level(6)
+        .build();
     lopdf_doc
-        .save_to(&mut bytes)
+        .save_with_options(&mut bytes, options)
         .map_err(|e| WriteError::Printpdf(e.to_string()))?;
     if bytes.is_empty() {
         return Err(WriteError::Printpdf(report.warnings.join("; ")));
@@ -390,6 +422,44 @@ fn to_offset_date_time(t: chrono::DateTime<chrono::FixedOffset>) -> printpdf::Of
             milliseconds: 0,
         },
     )
+}
+
+/// Opens the marked content of `mark`: a structure node's next MCID on this page
+/// (recorded in `mcids`), or an artifact of its kind.
+fn begin_marked(mark: Mark, tree: &StructTree, mcids: &mut Vec<NodeId>) -> Op {
+    let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
+    let (tag, map) = match mark {
+        Mark::Content(node) => {
+            mcids.push(node);
+            let mcid = DictItem::Int(mcids.len() as i64 - 1);
+            (
+                tree.kind(node).name(),
+                [("MCID", mcid)].into_iter().collect(),
+            )
+        }
+        Mark::Artifact(kind) => {
+            let mut map: BTreeMap<&str, DictItem> = BTreeMap::new();
+            match kind {
+                Artifact::PageHeader => {
+                    map.insert("Type", name("Pagination"));
+                    map.insert("Subtype", name("Header"));
+                }
+                Artifact::Repeated => {
+                    map.insert("Type", name("Pagination"));
+                }
+                Artifact::Layout => {
+                    map.insert("Type", name("Layout"));
+                }
+            }
+            ("Artifact", map)
+        }
+    };
+    Op::BeginMarkedContentWithProperties {
+        tag: tag.into(),
+        properties: DictItem::Dict {
+            map: map.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        },
+    }
 }
 
 fn pdf_color(c: Color) -> PdfColor {
