@@ -6,6 +6,12 @@
 //!   `ABCDEF+` subset tag the PDF spec asks for. printpdf then writes it as a CID font
 //!   (Identity-H) with `/W` widths and a `/ToUnicode` map built from the text we attach to
 //!   every glyph.
+//! - Page content streams are written directly ([`super::stream`]), and so are the font
+//!   dictionaries: printpdf learns which glyphs a font needs, and the text of each, only
+//!   from its own text operations, which are no longer built. A face is embedded as a
+//!   CID font (Identity-H) with `/W` widths and a `/ToUnicode` map built from the text
+//!   we attach to every glyph; printpdf writes the rest of the document (pages, images,
+//!   information), then lopdf adds the archive's parts and saves.
 //! - Glyphs are placed by position: each run is one `TJ` whose numbers move every glyph
 //!   to the x the layout computed (kerning, justification). `Tw` is never used — it only
 //!   applies to the single-byte code 32, which a CID font does not have.
@@ -16,19 +22,18 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use printpdf::{
-    Codepoint, Color as PdfColor, DictItem, FontId, LinePoint, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, RawImage,
-    RawImageData, RawImageFormat, Rgb, TextItem, TextMatrix, WindingOrder, XObjectId,
-    XObjectTransform,
+    ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, PdfWarnMsg, Pt, RawImage, RawImageData,
+    RawImageFormat, XObjectId,
 };
 
 use super::archive::{make_pdfa, Conformance};
-use super::display::{Color, DisplayDocument, Item, TextRun};
+use super::display::{DisplayDocument, TextRun};
 use super::fonts::{FaceId, FontSet};
 use super::outline::add_navigation;
 use super::signature_field::add_signature_field;
-use super::tags::{add_structure, Artifact, Mark, NodeId, StructTree};
-use lopdf::Object;
+use super::stream::{page_content, FaceCodes};
+use super::tags::add_structure;
+use lopdf::{dictionary, Object, Stream};
 
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -56,13 +61,37 @@ pub struct WriteReport {
 
 /// Per-face data of the subset font.
 struct SubsetFace {
-    font_id: FontId,
+    /// Name in the pages' `/Font` resources.
+    resource: String,
+    /// `ABCDEF+PostScriptName`.
+    name: String,
+    /// The subset font program and its parsed tables.
+    program: Vec<u8>,
+    parsed: ParsedFont,
     /// Original glyph id → glyph id in the subset.
     remap: HashMap<u16, u16>,
-    /// Advance of each subset glyph as printpdf writes it in `/W` (1/1000 em, truncated).
+    /// Advance of each subset glyph as `/W` gives it (1/1000 em, truncated).
     pdf_widths: HashMap<u16, i64>,
     /// Text the `/ToUnicode` map gives each original glyph.
     unicode: HashMap<u16, String>,
+}
+
+impl FaceCodes for SubsetFace {
+    fn resource(&self) -> &str {
+        &self.resource
+    }
+
+    fn code(&self, gid: u16) -> u16 {
+        self.remap.get(&gid).copied().unwrap_or(0)
+    }
+
+    fn width(&self, code: u16) -> i64 {
+        self.pdf_widths.get(&code).copied().unwrap_or(0)
+    }
+
+    fn unicode(&self, gid: u16) -> &str {
+        self.unicode.get(&gid).map(String::as_str).unwrap_or("")
+    }
 }
 
 /// Writes `doc` with `fonts` into PDF bytes.
@@ -140,16 +169,19 @@ pub fn write_pdf_with_report(
         let pdf_widths = (0..ids.len() as u16)
             .map(|new| {
                 let w = parsed.get_glyph_width(new).unwrap_or(0);
-                // Same arithmetic as printpdf's /W entries, so our TJ offsets cancel exactly.
+                // The /W entries (below) are these numbers, so the TJ offsets cancel exactly.
                 (new, (f32::from(w) * 1000.0 / upm) as i64)
             })
             .collect();
-        let font_id = pdf.add_font(&parsed);
         report.glyphs_per_face.insert(*face_id, ids.len());
+        let name = parsed.font_name.clone().unwrap_or_default();
         faces.insert(
             *face_id,
             SubsetFace {
-                font_id,
+                resource: format!("F{}", face_id.0),
+                name,
+                program: bytes,
+                parsed,
                 remap,
                 pdf_widths,
                 unicode: unicode.remove(face_id).unwrap_or_default(),
@@ -182,130 +214,26 @@ pub fn write_pdf_with_report(
         images.insert(key.as_str(), pdf.add_image(&raw));
     }
 
-    // 4. Pages. A tagged document's items go in marked content, by their marks.
-    let tagged = !doc.structure.is_empty();
-    let mut pages = Vec::with_capacity(doc.pages.len());
-    let mut page_mcids: Vec<Vec<NodeId>> = Vec::with_capacity(doc.pages.len());
-    for page in &doc.pages {
-        let h = page.height_pt;
-        let mut ops = Vec::new();
-        let mut marks = page.marks.iter().peekable();
-        let mut mcids = Vec::new();
-        let mut open = false;
-        for (index, item) in page.items.iter().enumerate() {
-            let mut mark = None;
-            while let Some((_, m)) = marks.next_if(|(at, _)| *at <= index) {
-                mark = Some(*m);
-            }
-            if let Some(mark) = mark.filter(|_| tagged) {
-                if open {
-                    ops.push(Op::EndMarkedContent);
-                }
-                ops.push(begin_marked(mark, &doc.structure, &mut mcids));
-                open = true;
-            }
-            match item {
-                Item::Text(run) => {
-                    let Some(face) = faces.get(&run.face) else {
-                        continue;
-                    };
-                    report.actual_text_spans += text_ops(&mut ops, run, face, h);
-                }
-                Item::Line(l) => {
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::SetOutlineColor {
-                        col: pdf_color(l.color),
-                    });
-                    ops.push(Op::SetOutlineThickness {
-                        pt: Pt(l.thickness as f32),
-                    });
-                    ops.push(Op::DrawLine {
-                        line: printpdf::Line {
-                            points: vec![point(l.x1, h - l.y1), point(l.x2, h - l.y2)],
-                            is_closed: false,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
-                }
-                Item::Rect(r) => {
-                    let mode = match (r.fill.is_some(), r.stroke.is_some()) {
-                        (true, true) => printpdf::PaintMode::FillStroke,
-                        (true, false) => printpdf::PaintMode::Fill,
-                        (false, true) => printpdf::PaintMode::Stroke,
-                        (false, false) => continue,
-                    };
-                    ops.push(Op::SaveGraphicsState);
-                    if let Some(fill) = r.fill {
-                        ops.push(Op::SetFillColor {
-                            col: pdf_color(fill),
-                        });
-                    }
-                    if let Some(stroke) = r.stroke {
-                        ops.push(Op::SetOutlineColor {
-                            col: pdf_color(stroke.color),
-                        });
-                        ops.push(Op::SetOutlineThickness {
-                            pt: Pt(stroke.thickness as f32),
-                        });
-                    }
-                    let (x0, x1) = (r.x, r.x + r.width);
-                    let (y0, y1) = (h - r.y, h - r.y - r.height);
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing {
-                                points: vec![
-                                    point(x0, y0),
-                                    point(x1, y0),
-                                    point(x1, y1),
-                                    point(x0, y1),
-                                ],
-                            }],
-                            mode,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                    ops.push(Op::RestoreGraphicsState);
-                }
-                Item::Image(im) => {
-                    let Some(id) = images.get(im.key.as_str()) else {
-                        return Err(WriteError::Image {
-                            key: im.key.clone(),
-                            message: "not in the document's images".into(),
-                        });
-                    };
-                    ops.push(Op::UseXobject {
-                        id: id.clone(),
-                        transform: XObjectTransform {
-                            translate_x: Some(Pt(im.x as f32)),
-                            translate_y: Some(Pt((h - im.y - im.height) as f32)),
-                            rotate: None,
-                            scale_x: Some(im.width as f32),
-                            scale_y: Some(im.height as f32),
-                            dpi: None,
-                            no_auto_scale: true,
-                        },
-                    });
-                }
-            }
-        }
-        if open {
-            ops.push(Op::EndMarkedContent);
-        }
-        page_mcids.push(mcids);
-        let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), ops);
-        let rect = printpdf::Rect {
-            x: Pt(0.0),
-            y: Pt(0.0),
-            width: Pt(page.width_pt as f32),
-            height: Pt(page.height_pt as f32),
-            mode: None,
-            winding_order: None,
-        };
-        pdf_page.media_box = rect.clone();
-        pdf_page.trim_box = rect.clone();
-        pdf_page.crop_box = rect;
-        pages.push(pdf_page);
-    }
+    // 4. Pages, their content left to step 5.
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), Vec::new());
+            let rect = printpdf::Rect {
+                x: Pt(0.0),
+                y: Pt(0.0),
+                width: Pt(page.width_pt as f32),
+                height: Pt(page.height_pt as f32),
+                mode: None,
+                winding_order: None,
+            };
+            pdf_page.media_box = rect.clone();
+            pdf_page.trim_box = rect.clone();
+            pdf_page.crop_box = rect;
+            pdf_page
+        })
+        .collect();
     pdf.with_pages(pages);
 
     let mut warnings: Vec<PdfWarnMsg> = Vec::new();
@@ -314,6 +242,35 @@ pub fn write_pdf_with_report(
     // signature field, which printpdf cannot describe.
     let mut lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
     report.warnings = warnings.iter().map(|w| format!("{w:?}")).collect();
+    let page_ids: Vec<lopdf::ObjectId> = lopdf_doc.get_pages().into_values().collect();
+
+    // 5. Fonts and page content, a page at a time (a tagged document's items in marked
+    // content, by their marks).
+    add_fonts(&mut lopdf_doc, &faces, &page_ids).map_err(WriteError::Printpdf)?;
+    let mut page_mcids = Vec::with_capacity(doc.pages.len());
+    for (page, page_id) in doc.pages.iter().zip(&page_ids) {
+        let content = page_content(
+            page,
+            &doc.structure,
+            |run: &TextRun| faces.get(&run.face),
+            |key: &str| images.get(key).map(|id| id.0.as_str()),
+        )
+        .map_err(|message| WriteError::Image {
+            key: String::new(),
+            message,
+        })?;
+        report.actual_text_spans += content.actual_text_spans;
+        page_mcids.push(content.mcids);
+        let stream = deflated(Stream::new(dictionary! {}, content.bytes))
+            .map_err(|e| WriteError::Printpdf(e.to_string()))?;
+        let contents = lopdf_doc
+            .get_dictionary(*page_id)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| WriteError::Printpdf(e.to_string()))?;
+        lopdf_doc.objects.insert(contents, Object::Stream(stream));
+    }
+
     let signature_space = doc
         .pages
         .iter()
@@ -333,7 +290,6 @@ pub fn write_pdf_with_report(
     }
     make_pdfa(&mut lopdf_doc, &doc.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
     add_navigation(&mut lopdf_doc, doc).map_err(WriteError::Printpdf)?;
-    let page_ids: Vec<lopdf::ObjectId> = lopdf_doc.get_pages().into_values().collect();
     add_structure(&mut lopdf_doc, &doc.structure, &page_ids, &page_mcids)
         .map_err(WriteError::Printpdf)?;
     compress_streams(&mut lopdf_doc).map_err(|e| WriteError::Printpdf(e.to_string()))?;
@@ -358,12 +314,10 @@ pub fn write_pdf_with_report(
     Ok((bytes, report))
 }
 
-/// Deflates every stream that may be compressed. lopdf's `Document::compress` (what
-/// printpdf calls) uses the best, slowest level: a fifth of an export's time for files
-/// a few percent smaller. The default level is used instead.
+/// Deflates every stream that may be compressed and is not yet. lopdf's
+/// `Document::compress` (what printpdf calls) uses the best, slowest level: a fifth of an
+/// export's time for files a few percent smaller. The default level is used instead.
 fn compress_streams(pdf: &mut lopdf::Document) -> std::io::Result<()> {
-    use flate2::{write::ZlibEncoder, Compression};
-    use std::io::Write;
     for object in pdf.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -371,15 +325,182 @@ fn compress_streams(pdf: &mut lopdf::Document) -> std::io::Result<()> {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
-        encoder.write_all(&stream.content)?;
-        let compressed = encoder.finish()?;
-        if compressed.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
-        }
+        *stream = deflated(std::mem::replace(
+            stream,
+            Stream::new(dictionary! {}, Vec::new()),
+        ))?;
     }
     Ok(())
+}
+
+/// `stream` deflated at the default level, when that makes it smaller.
+fn deflated(mut stream: Stream) -> std::io::Result<Stream> {
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(&stream.content)?;
+    let compressed = encoder.finish()?;
+    if compressed.len() + 19 < stream.content.len() {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
+    }
+    Ok(stream)
+}
+
+/// Embeds each face as a Type 0 font (Identity-H) over a `CIDFontType2` with the subset
+/// program, `/W` widths and a `/ToUnicode` map, named in the `/Font` dictionary the
+/// pages' resources share (printpdf gives every page the same one).
+fn add_fonts(
+    pdf: &mut lopdf::Document,
+    faces: &BTreeMap<FaceId, SubsetFace>,
+    page_ids: &[lopdf::ObjectId],
+) -> Result<(), String> {
+    let Some(first) = page_ids.first() else {
+        return Ok(());
+    };
+    let resources = pdf
+        .get_dictionary(*first)
+        .and_then(|d| d.get(b"Resources"))
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    let font_dict = pdf
+        .get_dictionary(resources)
+        .and_then(|d| d.get(b"Font"))
+        .and_then(Object::as_reference)
+        .map_err(|e| e.to_string())?;
+    let mut entries = Vec::with_capacity(faces.len());
+    for face in faces.values() {
+        entries.push((face.resource.clone(), type0_font(pdf, face)));
+    }
+    let dict = pdf
+        .get_dictionary_mut(font_dict)
+        .map_err(|e| e.to_string())?;
+    for (name, id) in entries {
+        dict.set(name, id);
+    }
+    Ok(())
+}
+
+/// The font objects of `face`; returns the Type 0 font's id.
+fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
+    let parsed = &face.parsed;
+    let m = &parsed.pdf_font_metrics;
+    let upm = f32::from(m.units_per_em.max(1));
+    let scaled = |v: f32| (v * 1000.0 / upm).round() as i64;
+    let ascent = scaled(f32::from(parsed.font_metrics.ascent));
+    let descent = scaled(f32::from(parsed.font_metrics.descent));
+    // The slant in degrees, counter-clockwise (italic faces are negative), from hhea's
+    // caret slope; the stem width estimated from the weight class as producers do.
+    let italic_angle = if m.caret_slope_rise == 0 {
+        0
+    } else {
+        (-f32::from(m.caret_slope_run).atan2(f32::from(m.caret_slope_rise)))
+            .to_degrees()
+            .round() as i64
+    };
+    const NONSYMBOLIC: i64 = 1 << 5;
+    const ITALIC: i64 = 1 << 6;
+    let flags = NONSYMBOLIC | if italic_angle != 0 { ITALIC } else { 0 };
+    let stem_v = 50 + (f32::from(m.us_weight_class) / 65.0).powi(2).round() as i64;
+    let mut program = Stream::new(
+        dictionary! { "Length1" => face.program.len() as i64 },
+        face.program.clone(),
+    );
+    program.allows_compression = true;
+    let program = pdf.add_object(program);
+    let descriptor = pdf.add_object(dictionary! {
+        "Type" => "FontDescriptor",
+        "FontName" => Object::Name(face.name.clone().into_bytes()),
+        "Ascent" => ascent,
+        "Descent" => descent,
+        "CapHeight" => ascent,
+        "ItalicAngle" => italic_angle,
+        "Flags" => flags,
+        "StemV" => stem_v,
+        "FontBBox" => vec![
+            scaled(f32::from(m.x_min)).into(),
+            scaled(f32::from(m.y_min)).into(),
+            scaled(f32::from(m.x_max)).into(),
+            scaled(f32::from(m.y_max)).into(),
+        ],
+        "FontFile2" => program,
+    });
+    // /W: runs of consecutive codes, each with its widths.
+    let mut codes: Vec<(u16, i64)> = face.pdf_widths.iter().map(|(c, w)| (*c, *w)).collect();
+    codes.sort_unstable();
+    let mut widths: Vec<Object> = Vec::new();
+    let mut run: Vec<Object> = Vec::new();
+    let mut run_start = 0;
+    for (k, (code, w)) in codes.iter().enumerate() {
+        if k > 0 && *code != codes[k - 1].0 + 1 {
+            widths.push(i64::from(run_start).into());
+            widths.push(std::mem::take(&mut run).into());
+        }
+        if run.is_empty() {
+            run_start = *code;
+        }
+        run.push((*w).into());
+    }
+    if !run.is_empty() {
+        widths.push(i64::from(run_start).into());
+        widths.push(run.into());
+    }
+    let to_unicode = pdf.add_object(Stream::new(dictionary! {}, to_unicode_cmap(face)));
+    let cid_font = dictionary! {
+        "Type" => "Font",
+        "Subtype" => "CIDFontType2",
+        "BaseFont" => Object::Name(face.name.clone().into_bytes()),
+        "CIDSystemInfo" => dictionary! {
+            "Registry" => Object::string_literal("Adobe"),
+            "Ordering" => Object::string_literal("Identity"),
+            "Supplement" => 0,
+        },
+        "W" => widths,
+        "DW" => 1000,
+        "FontDescriptor" => descriptor,
+        "CIDToGIDMap" => "Identity",
+    };
+    pdf.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type0",
+        "BaseFont" => Object::Name(face.name.clone().into_bytes()),
+        "Encoding" => "Identity-H",
+        "ToUnicode" => to_unicode,
+        "DescendantFonts" => vec![Object::Dictionary(cid_font)],
+    })
+}
+
+/// The `/ToUnicode` CMap of `face`: each code (subset glyph id) to its glyph's text.
+fn to_unicode_cmap(face: &SubsetFace) -> Vec<u8> {
+    use std::fmt::Write;
+    let mut entries: Vec<(u16, &str)> = face
+        .remap
+        .iter()
+        .filter_map(|(gid, code)| {
+            let text = face.unicode.get(gid)?;
+            (!text.is_empty()).then_some((*code, text.as_str()))
+        })
+        .collect();
+    entries.sort_unstable();
+    let mut out = String::from(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(out, "{} beginbfchar", chunk.len());
+        for (code, text) in chunk {
+            let _ = write!(out, "<{code:04X}> <");
+            for unit in text.encode_utf16() {
+                let _ = write!(out, "{unit:04X}");
+            }
+            out.push_str(">\n");
+        }
+        out.push_str("endbfchar\n");
+    }
+    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.into_bytes()
 }
 
 fn set_metadata(pdf: &mut PdfDocument, doc: &DisplayDocument) {
@@ -424,63 +545,6 @@ fn to_offset_date_time(t: chrono::DateTime<chrono::FixedOffset>) -> printpdf::Of
     )
 }
 
-/// Opens the marked content of `mark`: a structure node's next MCID on this page
-/// (recorded in `mcids`), or an artifact of its kind.
-fn begin_marked(mark: Mark, tree: &StructTree, mcids: &mut Vec<NodeId>) -> Op {
-    let name = |s: &str| DictItem::Name(s.as_bytes().to_vec());
-    let (tag, map) = match mark {
-        Mark::Content(node) => {
-            mcids.push(node);
-            let mcid = DictItem::Int(mcids.len() as i64 - 1);
-            (
-                tree.kind(node).name(),
-                [("MCID", mcid)].into_iter().collect(),
-            )
-        }
-        Mark::Artifact(kind) => {
-            let mut map: BTreeMap<&str, DictItem> = BTreeMap::new();
-            match kind {
-                Artifact::PageHeader => {
-                    map.insert("Type", name("Pagination"));
-                    map.insert("Subtype", name("Header"));
-                }
-                Artifact::Repeated => {
-                    map.insert("Type", name("Pagination"));
-                }
-                Artifact::Layout => {
-                    map.insert("Type", name("Layout"));
-                }
-            }
-            ("Artifact", map)
-        }
-    };
-    Op::BeginMarkedContentWithProperties {
-        tag: tag.into(),
-        properties: DictItem::Dict {
-            map: map.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
-        },
-    }
-}
-
-fn pdf_color(c: Color) -> PdfColor {
-    PdfColor::Rgb(Rgb {
-        r: c.r.clamp(0.0, 1.0) as f32,
-        g: c.g.clamp(0.0, 1.0) as f32,
-        b: c.b.clamp(0.0, 1.0) as f32,
-        icc_profile: None,
-    })
-}
-
-fn point(x: f64, y: f64) -> LinePoint {
-    LinePoint {
-        p: Point {
-            x: Pt(x as f32),
-            y: Pt(y as f32),
-        },
-        bezier: false,
-    }
-}
-
 /// Subsets `data` to `ids` (`ids[0]` must be 0, no duplicates). The subset's glyph `i` is
 /// `ids[i]` (allsorts renumbers in input order; composite components are appended after).
 fn subset(data: &[u8], ids: &[u16]) -> Result<Vec<u8>, String> {
@@ -518,7 +582,7 @@ fn subset_tag(name: &str, ids: &[u16]) -> String {
 /// numbers to keep them on one line: they matter to line breaking only, and a joiner
 /// mapped with its hyphen would make search for "01/2026 - 12/2027" fail (LibreOffice
 /// drops them too).
-fn extractable_texts(run: &TextRun) -> Vec<String> {
+pub(super) fn extractable_texts(run: &TextRun) -> Vec<String> {
     run.glyph_texts()
         .into_iter()
         .map(|t| t.replace(['\u{2060}', '\u{FEFF}'], ""))
@@ -526,7 +590,7 @@ fn extractable_texts(run: &TextRun) -> Vec<String> {
 }
 
 /// Glyph index ranges of the clusters of `run`, in order.
-fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn clusters_of(run: &TextRun) -> impl Iterator<Item = (usize, usize)> + '_ {
     let n = run.glyphs.len();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -550,119 +614,6 @@ pub(super) fn pdf_text_string(s: &str) -> Vec<u8> {
         out.extend_from_slice(&unit.to_be_bytes());
     }
     out
-}
-
-/// Emits one text run; returns how many `/ActualText` spans it needed.
-fn text_ops(ops: &mut Vec<Op>, run: &TextRun, face: &SubsetFace, page_height: f64) -> usize {
-    if run.glyphs.is_empty() || !run.size_pt.is_finite() || run.size_pt <= 0.0 {
-        return 0;
-    }
-    let size = run.size_pt;
-    let texts = extractable_texts(run);
-    // Clusters as glyph index ranges, and whether each needs /ActualText.
-    let clusters: Vec<(usize, usize, bool)> = clusters_of(run)
-        .map(|(i, j)| {
-            let mapped: String = run.glyphs[i..j]
-                .iter()
-                .map(|g| face.unicode.get(&g.gid).map(String::as_str).unwrap_or(""))
-                .collect();
-            (i, j, mapped != texts[i])
-        })
-        .collect();
-
-    ops.push(Op::SetFillColor {
-        col: pdf_color(run.color),
-    });
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(face.font_id.clone()),
-        size: Pt(size as f32),
-    });
-
-    let mut actual = 0;
-    // Pen position (points from run.x) that the PDF viewer has after the glyphs emitted so
-    // far; None when the next glyph must be positioned with a new text matrix.
-    let mut pen: Option<f64> = None;
-    let mut pending: Vec<Codepoint> = Vec::new();
-    // A move to make before the first glyph of the next `TJ` (when the previous glyph went
-    // out in an earlier `TJ`, e.g. before an /ActualText span).
-    let mut lead: f64 = 0.0;
-    let flush = |ops: &mut Vec<Op>, pending: &mut Vec<Codepoint>, lead: &mut f64| {
-        if !pending.is_empty() {
-            let mut items = Vec::with_capacity(2);
-            if *lead != 0.0 {
-                items.push(TextItem::Offset(*lead as f32));
-            }
-            items.push(TextItem::GlyphIds(std::mem::take(pending)));
-            ops.push(Op::ShowText { items });
-        }
-        *lead = 0.0;
-    };
-    for &(a, b, needs_actual) in &clusters {
-        if needs_actual {
-            flush(ops, &mut pending, &mut lead);
-            let mut map = BTreeMap::new();
-            map.insert(
-                "ActualText".to_string(),
-                DictItem::String {
-                    data: pdf_text_string(&texts[a]),
-                    literal: false,
-                },
-            );
-            ops.push(Op::BeginMarkedContentWithProperties {
-                tag: "Span".into(),
-                properties: DictItem::Dict { map },
-            });
-            actual += 1;
-        }
-        for k in a..b {
-            let g = &run.glyphs[k];
-            let new_gid = face.remap.get(&g.gid).copied().unwrap_or(0);
-            let raised = g.y_offset != 0.0;
-            if raised || pen.is_none() {
-                flush(ops, &mut pending, &mut lead);
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(
-                        Pt((run.x + g.x) as f32),
-                        Pt((page_height - run.baseline + g.y_offset) as f32),
-                    ),
-                });
-                pen = Some(g.x);
-            }
-            // Move from where the viewer's pen is to this glyph's x: a TJ number after the
-            // previous glyph (negative = move right), in 1/1000 em.
-            if let Some(p) = pen {
-                let delta = (p - g.x) * 1000.0 / size;
-                let rounded = (delta * 100.0).round() / 100.0;
-                if rounded != 0.0 {
-                    match pending.last_mut() {
-                        Some(prev) => prev.offset = rounded as f32,
-                        None => lead = rounded,
-                    }
-                    pen = Some(p - rounded * size / 1000.0);
-                }
-            }
-            let w = face.pdf_widths.get(&new_gid).copied().unwrap_or(0);
-            pending.push(Codepoint {
-                gid: new_gid,
-                offset: 0.0,
-                cid: Some(face.unicode.get(&g.gid).cloned().unwrap_or_default()),
-            });
-            pen = pen.map(|p| p + w as f64 * size / 1000.0);
-            if raised {
-                // The next glyph goes back to the baseline.
-                flush(ops, &mut pending, &mut lead);
-                pen = None;
-            }
-        }
-        if needs_actual {
-            flush(ops, &mut pending, &mut lead);
-            ops.push(Op::EndMarkedContent);
-        }
-    }
-    flush(ops, &mut pending, &mut lead);
-    ops.push(Op::EndTextSection);
-    actual
 }
 
 #[cfg(test)]
