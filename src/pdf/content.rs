@@ -250,7 +250,7 @@ pub fn stack_blocks(
                     });
                 }
                 let node = tree.paragraph(parent, p);
-                stack.push_paragraph(laid, Mark::Content(node))
+                stack.push_paragraph(laid, tree.mark(node))
             }
             Block::Rule(r) => stack.push_rule(r.length_mm, width_pt, 0),
             Block::Columns(c) => {
@@ -265,7 +265,7 @@ pub fn stack_blocks(
                         for p in &cell.paragraphs {
                             let node = tree.add(parent, StructKind::P);
                             let laid = lay(fonts, layout, cell.role, p, Some(cell.align), width_pt);
-                            stack.push_paragraph(laid, Mark::Content(node));
+                            stack.push_paragraph(laid, tree.mark(node));
                         }
                     }
                 }

@@ -189,8 +189,8 @@ enum Flow {
         x: f64,
         /// Outline level and title when the paragraph is a heading.
         bookmark: Option<(u8, String)>,
-        /// The structure node its text is marked with.
-        node: NodeId,
+        /// What its text is in the structure.
+        mark: Mark,
     },
     /// A rule across the text width, then space.
     Rule(Stack),
@@ -330,7 +330,7 @@ impl Builder<'_> {
                     Some(cell.align),
                     inner,
                 );
-                stack.push_paragraph(laid, Mark::Content(cell_node));
+                stack.push_paragraph(laid, self.tree.mark(cell_node));
             }
             for runs in &cell.paragraphs {
                 let laid = lay(
@@ -342,7 +342,7 @@ impl Builder<'_> {
                     inner,
                 );
                 let p = self.tree.add(cell_node, StructKind::P);
-                stack.push_paragraph(laid, Mark::Content(p));
+                stack.push_paragraph(laid, self.tree.mark(p));
             }
             // Stack x is the cell's content edge; the border is drawn `h` to the left.
             for p in &mut stack.pieces {
@@ -390,7 +390,10 @@ impl Builder<'_> {
                         keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
                         x: 0.0,
                         bookmark: bookmark(p, &blocks[i + 1..]),
-                        node: self.tree.paragraph(self.section, p),
+                        mark: {
+                            let node = self.tree.paragraph(self.section, p);
+                            self.tree.mark(node)
+                        },
                     });
                 }
                 Block::Rule(r) => {
@@ -517,7 +520,7 @@ impl Flowing<'_> {
         laid: &LaidParagraph,
         x: f64,
         bookmark: Option<&(u8, String)>,
-        node: NodeId,
+        mark: Mark,
     ) {
         let lines = &laid.lines;
         let n = lines.len();
@@ -559,7 +562,7 @@ impl Flowing<'_> {
                 });
             }
             let x0 = self.geo.left + x;
-            self.page().mark(Mark::Content(node));
+            self.page().mark(mark);
             place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
             self.y = top
                 + lines[start..start + k]
@@ -652,9 +655,9 @@ impl Flowing<'_> {
                     laid,
                     x,
                     bookmark,
-                    node,
+                    mark,
                     ..
-                } => self.paragraph(laid, *x, bookmark.as_ref(), *node),
+                } => self.paragraph(laid, *x, bookmark.as_ref(), *mark),
                 Flow::Rule(s) => {
                     if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
                         && !self.at_top()

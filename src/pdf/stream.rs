@@ -10,7 +10,7 @@
 use std::io::Write;
 
 use super::display::{Color, Item, Page, TextRun};
-use super::tags::{Artifact, Mark, NodeId, StructTree};
+use super::tags::{Artifact, Mark, NodeId};
 
 /// What the content writer needs of an embedded face.
 pub(super) trait FaceCodes {
@@ -34,11 +34,9 @@ pub(super) struct PageContent {
 }
 
 /// Writes `page`. `face` finds the embedded face of a run (`None`: the run is skipped);
-/// `image` the resource name of an image key. Marks are written as marked content when
-/// `tree` is not empty.
+/// `image` the resource name of an image key. The page's marks become marked content.
 pub(super) fn page_content<'a, F: FaceCodes + 'a>(
     page: &Page,
-    tree: &StructTree,
     face: impl Fn(&TextRun) -> Option<&'a F>,
     image: impl Fn(&str) -> Option<&'a str>,
 ) -> Result<PageContent, String> {
@@ -50,7 +48,6 @@ pub(super) fn page_content<'a, F: FaceCodes + 'a>(
         mcids: Vec::new(),
         actual_text_spans: 0,
     };
-    let tagged = !tree.is_empty();
     let mut marks = page.marks.iter().peekable();
     let mut open = false;
     let h = page.height_pt;
@@ -59,11 +56,11 @@ pub(super) fn page_content<'a, F: FaceCodes + 'a>(
         while let Some((_, m)) = marks.next_if(|(at, _)| *at <= index) {
             mark = Some(*m);
         }
-        if let Some(mark) = mark.filter(|_| tagged) {
+        if let Some(mark) = mark {
             if open {
                 w.op("EMC");
             }
-            w.begin_marked(mark, tree, &mut out.mcids);
+            w.begin_marked(mark, &mut out.mcids);
             open = true;
         }
         match item {
@@ -196,10 +193,10 @@ impl ContentWriter {
 
     /// Opens the marked content of `mark`: a structure node's next MCID on this page
     /// (recorded in `mcids`), or an artifact of its kind.
-    fn begin_marked(&mut self, mark: Mark, tree: &StructTree, mcids: &mut Vec<NodeId>) {
+    fn begin_marked(&mut self, mark: Mark, mcids: &mut Vec<NodeId>) {
         match mark {
-            Mark::Content(node) => {
-                self.name(tree.kind(node).name());
+            Mark::Content(node, kind) => {
+                self.name(kind.name());
                 let _ = write!(self.buf, "<</MCID {}>> BDC\n", mcids.len());
                 mcids.push(node);
             }

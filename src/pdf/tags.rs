@@ -89,10 +89,11 @@ pub enum Artifact {
     Layout,
 }
 
-/// What a display item is: content of a structure node, or an artifact.
+/// What a display item is: content of a structure node (with the node's type, the tag
+/// of its marked content), or an artifact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Mark {
-    Content(NodeId),
+    Content(NodeId, StructKind),
     Artifact(Artifact),
 }
 
@@ -150,6 +151,11 @@ impl StructTree {
         });
         self.nodes[parent as usize].children.push(id);
         id
+    }
+
+    /// The mark of `node`'s content.
+    pub fn mark(&self, node: NodeId) -> Mark {
+        Mark::Content(node, self.kind(node))
     }
 
     /// The last child of `parent` when it is of `kind`.

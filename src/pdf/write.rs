@@ -19,7 +19,7 @@
 //!   missing character drawn as .notdef, a glyph shared by different texts) is wrapped in a
 //!   marked-content span with `/ActualText`, so extraction still gives the original text.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use printpdf::{
     ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, PdfWarnMsg, Pt, RawImage, RawImageData,
@@ -27,12 +27,12 @@ use printpdf::{
 };
 
 use super::archive::{make_pdfa, Conformance};
-use super::display::{DisplayDocument, TextRun};
+use super::display::{DisplayDocument, Metadata, Page, PageLabelRange, RasterImage, TextRun};
 use super::fonts::{FaceId, FontSet};
 use super::outline::add_navigation;
 use super::signature_field::add_signature_field;
 use super::stream::{page_content, FaceCodes};
-use super::tags::add_structure;
+use super::tags::{add_structure, NodeId, StructTree};
 use lopdf::{dictionary, Object, Stream};
 
 /// Why a PDF could not be written.
@@ -59,38 +59,312 @@ pub struct WriteReport {
     pub warnings: Vec<String>,
 }
 
-/// Per-face data of the subset font.
-struct SubsetFace {
+/// A face as pages use it: codes (subset glyph ids) given in order of first use, so a
+/// page's content is written before the last page is known.
+struct FaceUse<'f> {
     /// Name in the pages' `/Font` resources.
     resource: String,
-    /// `ABCDEF+PostScriptName`.
-    name: String,
-    /// The subset font program and its parsed tables.
-    program: Vec<u8>,
-    parsed: ParsedFont,
-    /// Original glyph id → glyph id in the subset.
-    remap: HashMap<u16, u16>,
-    /// Advance of each subset glyph as `/W` gives it (1/1000 em, truncated).
-    pdf_widths: HashMap<u16, i64>,
+    face: &'f super::fonts::Face,
+    hmtx: Option<read_fonts::tables::hmtx::Hmtx<'f>>,
+    /// Original glyph ids by code; code 0 is .notdef.
+    ids: Vec<u16>,
+    codes: HashMap<u16, u16>,
+    /// Advance of each code as `/W` gives it (1/1000 em, truncated).
+    widths: Vec<i64>,
     /// Text the `/ToUnicode` map gives each original glyph.
     unicode: HashMap<u16, String>,
 }
 
-impl FaceCodes for SubsetFace {
+impl<'f> FaceUse<'f> {
+    fn new(face: &'f super::fonts::Face, id: FaceId) -> FaceUse<'f> {
+        use read_fonts::TableProvider;
+        let hmtx = read_fonts::FontRef::new(face.data())
+            .ok()
+            .and_then(|f| f.hmtx().ok());
+        let mut use_ = FaceUse {
+            resource: format!("F{}", id.0),
+            face,
+            hmtx,
+            ids: Vec::new(),
+            codes: HashMap::new(),
+            widths: Vec::new(),
+            unicode: HashMap::new(),
+        };
+        use_.code_of(0);
+        use_
+    }
+
+    /// The code of `gid`, given now if the glyph is new.
+    fn code_of(&mut self, gid: u16) -> u16 {
+        if let Some(code) = self.codes.get(&gid) {
+            return *code;
+        }
+        let code = self.ids.len() as u16;
+        self.ids.push(gid);
+        self.codes.insert(gid, code);
+        let advance = self
+            .hmtx
+            .as_ref()
+            .and_then(|h| h.advance(read_fonts::types::GlyphId::new(u32::from(gid))))
+            .unwrap_or(0);
+        let upm = f32::from(self.face.units_per_em().max(1));
+        self.widths.push((f32::from(advance) * 1000.0 / upm) as i64);
+        code
+    }
+
+    /// Records the glyphs of `run` and the text each stands for: the text of a cluster
+    /// it shows alone, else the character the font maps to it (fixed at first use).
+    fn learn(&mut self, run: &TextRun) {
+        let texts = extractable_texts(run);
+        for (a, b) in clusters_of(run) {
+            for g in &run.glyphs[a..b] {
+                if self.codes.contains_key(&g.gid) {
+                    continue;
+                }
+                self.code_of(g.gid);
+                let text = if b - a == 1 && !texts[a].is_empty() && g.gid != 0 {
+                    texts[a].clone()
+                } else {
+                    self.face
+                        .char_for_glyph(g.gid)
+                        .map(String::from)
+                        .unwrap_or_else(|| "\u{FFFD}".to_string())
+                };
+                self.unicode.insert(g.gid, text);
+            }
+        }
+    }
+}
+
+impl FaceCodes for FaceUse<'_> {
     fn resource(&self) -> &str {
         &self.resource
     }
 
     fn code(&self, gid: u16) -> u16 {
-        self.remap.get(&gid).copied().unwrap_or(0)
+        self.codes.get(&gid).copied().unwrap_or(0)
     }
 
     fn width(&self, code: u16) -> i64 {
-        self.pdf_widths.get(&code).copied().unwrap_or(0)
+        self.widths.get(usize::from(code)).copied().unwrap_or(0)
     }
 
     fn unicode(&self, gid: u16) -> &str {
         self.unicode.get(&gid).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// A page written: its settings (no items), content stream and what its MCIDs mark.
+struct WrittenPage {
+    shell: Page,
+    content: Stream,
+    mcids: Vec<NodeId>,
+}
+
+/// Writes a PDF page by page: each page's content stream is written and deflated as the
+/// page comes, so a long plan's pages are never all held at once; fonts, navigation, the
+/// structure tree and the archive's parts are added by [`PdfWriter::finish`].
+pub struct PdfWriter<'f> {
+    fonts: &'f FontSet,
+    pdf: PdfDocument,
+    metadata: Metadata,
+    images: BTreeMap<String, XObjectId>,
+    faces: BTreeMap<FaceId, FaceUse<'f>>,
+    pages: Vec<WrittenPage>,
+    deflater: Deflater,
+    report: WriteReport,
+}
+
+impl<'f> PdfWriter<'f> {
+    /// A writer for a document of `metadata` whose pages may show `images`.
+    pub fn new(
+        fonts: &'f FontSet,
+        metadata: &Metadata,
+        images: &BTreeMap<String, RasterImage>,
+    ) -> Result<PdfWriter<'f>, WriteError> {
+        let mut pdf = PdfDocument::new(&metadata.title);
+        set_metadata(&mut pdf, metadata);
+        let mut ids = BTreeMap::new();
+        for (key, img) in images {
+            let expected = img.width_px as usize * img.height_px as usize * 4;
+            if img.width_px == 0 || img.height_px == 0 || img.rgba.len() != expected {
+                return Err(WriteError::Image {
+                    key: key.clone(),
+                    message: format!(
+                        "{}×{} px needs {expected} RGBA bytes, got {}",
+                        img.width_px,
+                        img.height_px,
+                        img.rgba.len()
+                    ),
+                });
+            }
+            let raw = RawImage {
+                pixels: RawImageData::U8(img.rgba.clone()),
+                width: img.width_px as usize,
+                height: img.height_px as usize,
+                data_format: RawImageFormat::RGBA8,
+                tag: Vec::new(),
+            };
+            ids.insert(key.clone(), pdf.add_image(&raw));
+        }
+        Ok(PdfWriter {
+            fonts,
+            pdf,
+            metadata: metadata.clone(),
+            images: ids,
+            faces: BTreeMap::new(),
+            pages: Vec::new(),
+            deflater: Deflater::new(),
+            report: WriteReport::default(),
+        })
+    }
+
+    /// Writes the content of `page` (its marks as marked content).
+    pub fn add_page(&mut self, page: &Page) -> Result<(), WriteError> {
+        for run in page.text_runs() {
+            let fonts = self.fonts;
+            self.faces
+                .entry(run.face)
+                .or_insert_with(|| FaceUse::new(fonts.face_by_id(run.face), run.face))
+                .learn(run);
+        }
+        let (faces, images) = (&self.faces, &self.images);
+        let content = page_content(
+            page,
+            |run: &TextRun| faces.get(&run.face),
+            |key: &str| images.get(key).map(|id| id.0.as_str()),
+        )
+        .map_err(|message| WriteError::Image {
+            key: String::new(),
+            message,
+        })?;
+        self.report.actual_text_spans += content.actual_text_spans;
+        let mut stream = Stream::new(dictionary! {}, content.bytes);
+        self.deflater
+            .deflate(&mut stream)
+            .map_err(WriteError::Printpdf)?;
+        let mut shell = Page::new(page.width_pt, page.height_pt);
+        shell.signature_space = page.signature_space;
+        shell.bookmarks = page.bookmarks.clone();
+        self.pages.push(WrittenPage {
+            shell,
+            content: stream,
+            mcids: content.mcids,
+        });
+        Ok(())
+    }
+
+    /// The PDF of the pages written, with `page_labels` and the `structure` their marks
+    /// refer to.
+    pub fn finish(
+        mut self,
+        page_labels: Vec<PageLabelRange>,
+        structure: &StructTree,
+    ) -> Result<(Vec<u8>, WriteReport), WriteError> {
+        let mut report = std::mem::take(&mut self.report);
+        // Subset every face: glyph `i` of the subset is the face's code `i`.
+        let mut subsets = Vec::with_capacity(self.faces.len());
+        for (face_id, face) in &self.faces {
+            let bytes =
+                subset(face.face.data(), &face.ids).map_err(|message| WriteError::Subset {
+                    face: face.face.postscript_name().to_string(),
+                    message,
+                })?;
+            let mut warnings = Vec::new();
+            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
+                .ok_or_else(|| WriteError::SubsetParse(face.face.postscript_name().to_string()))?;
+            report.glyphs_per_face.insert(*face_id, face.ids.len());
+            subsets.push((face, bytes, parsed));
+        }
+
+        // printpdf writes the document around the pages; their content goes in below.
+        let pages = self
+            .pages
+            .iter()
+            .map(|page| {
+                let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), Vec::new());
+                let rect = printpdf::Rect {
+                    x: Pt(0.0),
+                    y: Pt(0.0),
+                    width: Pt(page.shell.width_pt as f32),
+                    height: Pt(page.shell.height_pt as f32),
+                    mode: None,
+                    winding_order: None,
+                };
+                pdf_page.media_box = rect.clone();
+                pdf_page.trim_box = rect.clone();
+                pdf_page.crop_box = rect;
+                pdf_page
+            })
+            .collect();
+        self.pdf.with_pages(pages);
+        let mut warnings: Vec<PdfWarnMsg> = Vec::new();
+        let mut lopdf_doc = self
+            .pdf
+            .to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+        report.warnings = warnings.iter().map(|w| format!("{w:?}")).collect();
+        let page_ids: Vec<lopdf::ObjectId> = lopdf_doc.get_pages().into_values().collect();
+        add_fonts(&mut lopdf_doc, &subsets, &page_ids).map_err(WriteError::Printpdf)?;
+        let mut page_mcids = Vec::with_capacity(self.pages.len());
+        let mut shells = Vec::with_capacity(self.pages.len());
+        for (page, page_id) in self.pages.into_iter().zip(&page_ids) {
+            let contents = lopdf_doc
+                .get_dictionary(*page_id)
+                .and_then(|d| d.get(b"Contents"))
+                .and_then(Object::as_reference)
+                .map_err(|e| WriteError::Printpdf(e.to_string()))?;
+            lopdf_doc
+                .objects
+                .insert(contents, Object::Stream(page.content));
+            page_mcids.push(page.mcids);
+            shells.push(page.shell);
+        }
+
+        let signature_space = shells
+            .iter()
+            .enumerate()
+            .find_map(|(i, p)| p.signature_space.map(|s| (i, p.height_pt, s)));
+        if let Some((page_index, page_height, space)) = signature_space {
+            add_signature_field(&mut lopdf_doc, page_index, page_height, &space)
+                .map_err(WriteError::Printpdf)?;
+        }
+        // printpdf's information dictionary carries an empty /GTS_PDFXVersion: replaced.
+        if let Ok(old_info) = lopdf_doc
+            .trailer
+            .get(b"Info")
+            .and_then(Object::as_reference)
+        {
+            lopdf_doc.objects.remove(&old_info);
+        }
+        make_pdfa(&mut lopdf_doc, &self.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
+        let navigation = DisplayDocument {
+            pages: shells,
+            page_labels,
+            ..DisplayDocument::default()
+        };
+        add_navigation(&mut lopdf_doc, &navigation).map_err(WriteError::Printpdf)?;
+        add_structure(&mut lopdf_doc, structure, &page_ids, &page_mcids)
+            .map_err(WriteError::Printpdf)?;
+        compress_streams(&mut lopdf_doc, &mut self.deflater).map_err(WriteError::Printpdf)?;
+        // printpdf writes PDF 1.3, but the file uses PDF 1.4+ features (soft masks for
+        // transparent images) and Decree 30 asks for PDF 1.4 or later.
+        lopdf_doc.version = "1.7".into();
+        let mut bytes = Vec::new();
+        // Object streams: the structure tree is an object per paragraph, table cell and
+        // list item, which uncompressed would double the file.
+        let options = lopdf::SaveOptions::builder()
+            .use_object_streams(true)
+            .use_xref_streams(true)
+            .max_objects_per_stream(500)
+            .compression_level(6)
+            .build();
+        lopdf_doc
+            .save_with_options(&mut bytes, options)
+            .map_err(|e| WriteError::Printpdf(e.to_string()))?;
+        if bytes.is_empty() {
+            return Err(WriteError::Printpdf(report.warnings.join("; ")));
+        }
+        Ok((bytes, report))
     }
 }
 
@@ -104,247 +378,61 @@ pub fn write_pdf_with_report(
     doc: &DisplayDocument,
     fonts: &FontSet,
 ) -> Result<(Vec<u8>, WriteReport), WriteError> {
-    let mut report = WriteReport::default();
-    let mut pdf = PdfDocument::new(&doc.metadata.title);
-    set_metadata(&mut pdf, doc);
-
-    // 1. Which glyphs each face needs, and the text each glyph stands for.
-    let mut used: BTreeMap<FaceId, BTreeSet<u16>> = BTreeMap::new();
-    let mut unicode: BTreeMap<FaceId, HashMap<u16, String>> = BTreeMap::new();
+    let mut writer = PdfWriter::new(fonts, &doc.metadata, &doc.images)?;
     for page in &doc.pages {
-        for run in page.text_runs() {
-            let set = used.entry(run.face).or_default();
-            let uni = unicode.entry(run.face).or_default();
-            let texts = extractable_texts(run);
-            for (a, b) in clusters_of(run) {
-                for g in &run.glyphs[a..b] {
-                    set.insert(g.gid);
-                }
-                // A glyph that alone shows a cluster's text maps to that text.
-                if b - a == 1 && !texts[a].is_empty() && run.glyphs[a].gid != 0 {
-                    uni.entry(run.glyphs[a].gid)
-                        .or_insert_with(|| texts[a].to_string());
-                }
-            }
-        }
+        writer.add_page(page)?;
     }
-    // Glyphs never seen alone get the character the font maps to them.
-    for (face_id, set) in &used {
-        let face = fonts.face_by_id(*face_id);
-        let uni = unicode.entry(*face_id).or_default();
-        for gid in set {
-            uni.entry(*gid).or_insert_with(|| {
-                face.char_for_glyph(*gid)
-                    .map(String::from)
-                    .unwrap_or_else(|| "\u{FFFD}".to_string())
-            });
-        }
-    }
-
-    // 2. Subset and register every face.
-    let mut faces: BTreeMap<FaceId, SubsetFace> = BTreeMap::new();
-    for (face_id, set) in &used {
-        let face = fonts.face_by_id(*face_id);
-        let ids: Vec<u16> = std::iter::once(0)
-            .chain(set.iter().copied().filter(|g| *g != 0))
-            .collect();
-        let bytes = subset(face.data(), &ids).map_err(|message| WriteError::Subset {
-            face: face.postscript_name().to_string(),
-            message,
-        })?;
-        let mut warnings = Vec::new();
-        let mut parsed = ParsedFont::from_bytes(&bytes, 0, &mut warnings)
-            .ok_or_else(|| WriteError::SubsetParse(face.postscript_name().to_string()))?;
-        parsed.font_name = Some(format!(
-            "{}+{}",
-            subset_tag(face.postscript_name(), &ids),
-            face.postscript_name()
-        ));
-        let upm = parsed.pdf_font_metrics.units_per_em as f32;
-        let remap: HashMap<u16, u16> = ids
-            .iter()
-            .enumerate()
-            .map(|(new, old)| (*old, new as u16))
-            .collect();
-        let pdf_widths = (0..ids.len() as u16)
-            .map(|new| {
-                let w = parsed.get_glyph_width(new).unwrap_or(0);
-                // The /W entries (below) are these numbers, so the TJ offsets cancel exactly.
-                (new, (f32::from(w) * 1000.0 / upm) as i64)
-            })
-            .collect();
-        report.glyphs_per_face.insert(*face_id, ids.len());
-        let name = parsed.font_name.clone().unwrap_or_default();
-        faces.insert(
-            *face_id,
-            SubsetFace {
-                resource: format!("F{}", face_id.0),
-                name,
-                program: bytes,
-                parsed,
-                remap,
-                pdf_widths,
-                unicode: unicode.remove(face_id).unwrap_or_default(),
-            },
-        );
-    }
-
-    // 3. Images.
-    let mut images: BTreeMap<&str, XObjectId> = BTreeMap::new();
-    for (key, img) in &doc.images {
-        let expected = img.width_px as usize * img.height_px as usize * 4;
-        if img.width_px == 0 || img.height_px == 0 || img.rgba.len() != expected {
-            return Err(WriteError::Image {
-                key: key.clone(),
-                message: format!(
-                    "{}×{} px needs {expected} RGBA bytes, got {}",
-                    img.width_px,
-                    img.height_px,
-                    img.rgba.len()
-                ),
-            });
-        }
-        let raw = RawImage {
-            pixels: RawImageData::U8(img.rgba.clone()),
-            width: img.width_px as usize,
-            height: img.height_px as usize,
-            data_format: RawImageFormat::RGBA8,
-            tag: Vec::new(),
-        };
-        images.insert(key.as_str(), pdf.add_image(&raw));
-    }
-
-    // 4. Pages, their content left to step 5.
-    let pages = doc
-        .pages
-        .iter()
-        .map(|page| {
-            let mut pdf_page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), Vec::new());
-            let rect = printpdf::Rect {
-                x: Pt(0.0),
-                y: Pt(0.0),
-                width: Pt(page.width_pt as f32),
-                height: Pt(page.height_pt as f32),
-                mode: None,
-                winding_order: None,
-            };
-            pdf_page.media_box = rect.clone();
-            pdf_page.trim_box = rect.clone();
-            pdf_page.crop_box = rect;
-            pdf_page
-        })
-        .collect();
-    pdf.with_pages(pages);
-
-    let mut warnings: Vec<PdfWarnMsg> = Vec::new();
-    let options = PdfSaveOptions::default();
-    // Saved through lopdf (what `PdfDocument::save` does inside) to add the empty
-    // signature field, which printpdf cannot describe.
-    let mut lopdf_doc = pdf.to_lopdf_document(&options, &mut warnings);
-    report.warnings = warnings.iter().map(|w| format!("{w:?}")).collect();
-    let page_ids: Vec<lopdf::ObjectId> = lopdf_doc.get_pages().into_values().collect();
-
-    // 5. Fonts and page content, a page at a time (a tagged document's items in marked
-    // content, by their marks).
-    add_fonts(&mut lopdf_doc, &faces, &page_ids).map_err(WriteError::Printpdf)?;
-    let mut page_mcids = Vec::with_capacity(doc.pages.len());
-    for (page, page_id) in doc.pages.iter().zip(&page_ids) {
-        let content = page_content(
-            page,
-            &doc.structure,
-            |run: &TextRun| faces.get(&run.face),
-            |key: &str| images.get(key).map(|id| id.0.as_str()),
-        )
-        .map_err(|message| WriteError::Image {
-            key: String::new(),
-            message,
-        })?;
-        report.actual_text_spans += content.actual_text_spans;
-        page_mcids.push(content.mcids);
-        let stream = deflated(Stream::new(dictionary! {}, content.bytes))
-            .map_err(|e| WriteError::Printpdf(e.to_string()))?;
-        let contents = lopdf_doc
-            .get_dictionary(*page_id)
-            .and_then(|d| d.get(b"Contents"))
-            .and_then(Object::as_reference)
-            .map_err(|e| WriteError::Printpdf(e.to_string()))?;
-        lopdf_doc.objects.insert(contents, Object::Stream(stream));
-    }
-
-    let signature_space = doc
-        .pages
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| p.signature_space.map(|s| (i, p.height_pt, s)));
-    if let Some((page_index, page_height, space)) = signature_space {
-        add_signature_field(&mut lopdf_doc, page_index, page_height, &space)
-            .map_err(WriteError::Printpdf)?;
-    }
-    // printpdf's information dictionary carries an empty /GTS_PDFXVersion: replaced.
-    if let Ok(old_info) = lopdf_doc
-        .trailer
-        .get(b"Info")
-        .and_then(Object::as_reference)
-    {
-        lopdf_doc.objects.remove(&old_info);
-    }
-    make_pdfa(&mut lopdf_doc, &doc.metadata, Conformance::B).map_err(WriteError::Printpdf)?;
-    add_navigation(&mut lopdf_doc, doc).map_err(WriteError::Printpdf)?;
-    add_structure(&mut lopdf_doc, &doc.structure, &page_ids, &page_mcids)
-        .map_err(WriteError::Printpdf)?;
-    compress_streams(&mut lopdf_doc).map_err(|e| WriteError::Printpdf(e.to_string()))?;
-    // printpdf writes PDF 1.3, but the file uses PDF 1.4+ features (soft masks for
-    // transparent images) and Decree 30 asks for PDF 1.4 or later.
-    lopdf_doc.version = "1.7".into();
-    let mut bytes = Vec::new();
-    // Object streams: the structure tree is an object per paragraph, table cell and
-    // list item, which uncompressed would double the file.
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(6)
-        .build();
-    lopdf_doc
-        .save_with_options(&mut bytes, options)
-        .map_err(|e| WriteError::Printpdf(e.to_string()))?;
-    if bytes.is_empty() {
-        return Err(WriteError::Printpdf(report.warnings.join("; ")));
-    }
-    Ok((bytes, report))
+    writer.finish(doc.page_labels.clone(), &doc.structure)
 }
 
 /// Deflates every stream that may be compressed and is not yet. lopdf's
 /// `Document::compress` (what printpdf calls) uses the best, slowest level: a fifth of an
 /// export's time for files a few percent smaller. The default level is used instead.
-fn compress_streams(pdf: &mut lopdf::Document) -> std::io::Result<()> {
+fn compress_streams(pdf: &mut lopdf::Document, deflater: &mut Deflater) -> Result<(), String> {
     for object in pdf.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
+        if stream.allows_compression && !stream.dict.has(b"Filter") {
+            deflater.deflate(stream)?;
         }
-        *stream = deflated(std::mem::replace(
-            stream,
-            Stream::new(dictionary! {}, Vec::new()),
-        ))?;
     }
     Ok(())
 }
 
-/// `stream` deflated at the default level, when that makes it smaller.
-fn deflated(mut stream: Stream) -> std::io::Result<Stream> {
-    use flate2::{write::ZlibEncoder, Compression};
-    use std::io::Write;
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(&stream.content)?;
-    let compressed = encoder.finish()?;
-    if compressed.len() + 19 < stream.content.len() {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(compressed);
+/// One deflate state for all the streams of a file: a fresh encoder per page stream
+/// allocates some 300 KiB that glibc does not give back in time (the peak memory grew
+/// by that much per page).
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new() -> Deflater {
+        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
     }
-    Ok(stream)
+
+    /// Deflates `stream` at the default level, when that makes it smaller.
+    fn deflate(&mut self, stream: &mut Stream) -> Result<(), String> {
+        use flate2::{FlushCompress, Status};
+        self.0.reset();
+        let input = &stream.content;
+        let mut out = Vec::with_capacity(input.len() / 3 + 64);
+        loop {
+            let consumed = self.0.total_in() as usize;
+            let status = self
+                .0
+                .compress_vec(&input[consumed..], &mut out, FlushCompress::Finish)
+                .map_err(|e| e.to_string())?;
+            match status {
+                Status::StreamEnd => break,
+                _ => out.reserve(out.capacity().max(64)),
+            }
+        }
+        if out.len() + 19 < input.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(out);
+        }
+        Ok(())
+    }
 }
 
 /// Embeds each face as a Type 0 font (Identity-H) over a `CIDFontType2` with the subset
@@ -352,7 +440,7 @@ fn deflated(mut stream: Stream) -> std::io::Result<Stream> {
 /// pages' resources share (printpdf gives every page the same one).
 fn add_fonts(
     pdf: &mut lopdf::Document,
-    faces: &BTreeMap<FaceId, SubsetFace>,
+    subsets: &[(&FaceUse, Vec<u8>, ParsedFont)],
     page_ids: &[lopdf::ObjectId],
 ) -> Result<(), String> {
     let Some(first) = page_ids.first() else {
@@ -368,9 +456,12 @@ fn add_fonts(
         .and_then(|d| d.get(b"Font"))
         .and_then(Object::as_reference)
         .map_err(|e| e.to_string())?;
-    let mut entries = Vec::with_capacity(faces.len());
-    for face in faces.values() {
-        entries.push((face.resource.clone(), type0_font(pdf, face)));
+    let mut entries = Vec::with_capacity(subsets.len());
+    for (face, program, parsed) in subsets {
+        entries.push((
+            face.resource.clone(),
+            type0_font(pdf, face, program, parsed),
+        ));
     }
     let dict = pdf
         .get_dictionary_mut(font_dict)
@@ -382,8 +473,18 @@ fn add_fonts(
 }
 
 /// The font objects of `face`; returns the Type 0 font's id.
-fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
-    let parsed = &face.parsed;
+fn type0_font(
+    pdf: &mut lopdf::Document,
+    face: &FaceUse,
+    program: &[u8],
+    parsed: &ParsedFont,
+) -> lopdf::ObjectId {
+    // Named with the subset tag the PDF spec asks for (ISO 32000-1, 9.6.4).
+    let name = format!(
+        "{}+{}",
+        subset_tag(face.face.postscript_name(), &face.ids),
+        face.face.postscript_name()
+    );
     let m = &parsed.pdf_font_metrics;
     let upm = f32::from(m.units_per_em.max(1));
     let scaled = |v: f32| (v * 1000.0 / upm).round() as i64;
@@ -403,14 +504,14 @@ fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
     let flags = NONSYMBOLIC | if italic_angle != 0 { ITALIC } else { 0 };
     let stem_v = 50 + (f32::from(m.us_weight_class) / 65.0).powi(2).round() as i64;
     let mut program = Stream::new(
-        dictionary! { "Length1" => face.program.len() as i64 },
-        face.program.clone(),
+        dictionary! { "Length1" => program.len() as i64 },
+        program.to_vec(),
     );
     program.allows_compression = true;
     let program = pdf.add_object(program);
     let descriptor = pdf.add_object(dictionary! {
         "Type" => "FontDescriptor",
-        "FontName" => Object::Name(face.name.clone().into_bytes()),
+        "FontName" => Object::Name(name.clone().into_bytes()),
         "Ascent" => ascent,
         "Descent" => descent,
         "CapHeight" => ascent,
@@ -426,8 +527,7 @@ fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
         "FontFile2" => program,
     });
     // /W: runs of consecutive codes, each with its widths.
-    let mut codes: Vec<(u16, i64)> = face.pdf_widths.iter().map(|(c, w)| (*c, *w)).collect();
-    codes.sort_unstable();
+    let codes: Vec<(u16, i64)> = (0u16..).zip(face.widths.iter().copied()).collect();
     let mut widths: Vec<Object> = Vec::new();
     let mut run: Vec<Object> = Vec::new();
     let mut run_start = 0;
@@ -449,7 +549,7 @@ fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
     let cid_font = dictionary! {
         "Type" => "Font",
         "Subtype" => "CIDFontType2",
-        "BaseFont" => Object::Name(face.name.clone().into_bytes()),
+        "BaseFont" => Object::Name(name.clone().into_bytes()),
         "CIDSystemInfo" => dictionary! {
             "Registry" => Object::string_literal("Adobe"),
             "Ordering" => Object::string_literal("Identity"),
@@ -463,7 +563,7 @@ fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
     pdf.add_object(dictionary! {
         "Type" => "Font",
         "Subtype" => "Type0",
-        "BaseFont" => Object::Name(face.name.clone().into_bytes()),
+        "BaseFont" => Object::Name(name.clone().into_bytes()),
         "Encoding" => "Identity-H",
         "ToUnicode" => to_unicode,
         "DescendantFonts" => vec![Object::Dictionary(cid_font)],
@@ -471,17 +571,15 @@ fn type0_font(pdf: &mut lopdf::Document, face: &SubsetFace) -> lopdf::ObjectId {
 }
 
 /// The `/ToUnicode` CMap of `face`: each code (subset glyph id) to its glyph's text.
-fn to_unicode_cmap(face: &SubsetFace) -> Vec<u8> {
+fn to_unicode_cmap(face: &FaceUse) -> Vec<u8> {
     use std::fmt::Write;
-    let mut entries: Vec<(u16, &str)> = face
-        .remap
-        .iter()
-        .filter_map(|(gid, code)| {
+    let entries: Vec<(u16, &str)> = (0u16..)
+        .zip(&face.ids)
+        .filter_map(|(code, gid)| {
             let text = face.unicode.get(gid)?;
-            (!text.is_empty()).then_some((*code, text.as_str()))
+            (!text.is_empty()).then_some((code, text.as_str()))
         })
         .collect();
-    entries.sort_unstable();
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
@@ -503,8 +601,7 @@ fn to_unicode_cmap(face: &SubsetFace) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn set_metadata(pdf: &mut PdfDocument, doc: &DisplayDocument) {
-    let m = &doc.metadata;
+fn set_metadata(pdf: &mut PdfDocument, m: &Metadata) {
     let created = m
         .creation_date
         .unwrap_or_else(|| chrono::Local::now().fixed_offset());
