@@ -379,37 +379,59 @@ impl Builder<'_> {
         }
     }
 
-    fn flows(&mut self, blocks: &[Block]) -> Vec<Flow> {
-        let mut out = Vec::with_capacity(blocks.len());
-        for (i, block) in blocks.iter().enumerate() {
-            match block {
-                Block::Paragraph(p) => {
-                    let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
-                    out.push(Flow::Para {
-                        laid,
-                        keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
-                        x: 0.0,
-                        bookmark: bookmark(p, &blocks[i + 1..]),
-                        mark: {
-                            let node = self.tree.paragraph(self.section, p);
-                            self.tree.mark(node)
-                        },
-                    });
-                }
-                Block::Rule(r) => {
-                    let mut s = Stack::default();
-                    s.push_rule(
-                        r.length_mm,
-                        self.width,
-                        crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT),
-                    );
-                    out.push(Flow::Rule(s));
-                }
-                Block::Columns(c) => out.extend(self.columns_rows(c).into_iter().map(Flow::Row)),
-                Block::Table(t) => out.push(self.table(t)),
+    /// The flow of block `i` of `blocks`: one element, or a row per row of columns.
+    fn block_flows(&mut self, blocks: &[Block], i: usize) -> Vec<Flow> {
+        match &blocks[i] {
+            Block::Paragraph(p) => {
+                let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
+                let node = self.tree.paragraph(self.section, p);
+                vec![Flow::Para {
+                    laid,
+                    keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
+                    x: 0.0,
+                    bookmark: bookmark(p, &blocks[i + 1..]),
+                    mark: self.tree.mark(node),
+                }]
             }
+            Block::Rule(r) => {
+                let mut s = Stack::default();
+                s.push_rule(
+                    r.length_mm,
+                    self.width,
+                    crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT),
+                );
+                vec![Flow::Rule(s)]
+            }
+            Block::Columns(c) => self.columns_rows(c).into_iter().map(Flow::Row).collect(),
+            Block::Table(t) => vec![self.table(t)],
         }
-        out
+    }
+}
+
+/// A section's flow, laid out block by block as the paginator reaches it (and looks
+/// ahead along keep-with-next chains), so a long section is never all laid out at once.
+struct FlowSource<'a, 'b> {
+    builder: Builder<'b>,
+    blocks: &'a [Block],
+    /// The next block to lay out.
+    next: usize,
+    queue: std::collections::VecDeque<Flow>,
+}
+
+impl FlowSource<'_, '_> {
+    /// The `k`-th element after the current one (0: the next to place).
+    fn peek(&mut self, k: usize) -> Option<&Flow> {
+        while self.queue.len() <= k && self.next < self.blocks.len() {
+            let flows = self.builder.block_flows(self.blocks, self.next);
+            self.queue.extend(flows);
+            self.next += 1;
+        }
+        self.queue.get(k)
+    }
+
+    fn pop(&mut self) -> Option<Flow> {
+        self.peek(0)?;
+        self.queue.pop_front()
     }
 }
 
@@ -485,17 +507,25 @@ impl Geometry {
     }
 }
 
-/// Lays the pages of one section.
-struct Flowing<'a> {
+/// Lays the pages of one section, handing each finished page to `sink`.
+struct Flowing<'a, S: FnMut(Page)> {
     geo: &'a Geometry,
-    pages: Vec<Page>,
+    /// The page being filled.
+    current: Option<Page>,
+    /// Pages of the section finished before it.
+    done: usize,
     /// Top of the next thing on the current page, twips from the page's top.
     y: i32,
+    fonts: &'a FontSet,
+    document: &'a Document,
+    /// The draft mark's line, drawn on every page of a draft.
+    draft: Option<LaidParagraph>,
+    sink: S,
 }
 
-impl Flowing<'_> {
+impl<S: FnMut(Page)> Flowing<'_, S> {
     fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("a page")
+        self.current.get_or_insert_with(|| self.geo.blank_page())
     }
 
     fn at_top(&self) -> bool {
@@ -507,8 +537,36 @@ impl Flowing<'_> {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(self.geo.blank_page());
+        self.finish_page();
+        self.current = Some(self.geo.blank_page());
         self.y = self.geo.top;
+    }
+
+    /// Draws the top margin of the current page (its number from the section's second
+    /// page, centred; a draft's mark at the right end of that line) and hands it on.
+    fn finish_page(&mut self) {
+        let Some(mut page) = self.current.take() else {
+            return;
+        };
+        let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
+        if self.done > 0 {
+            page.mark(Mark::Artifact(Artifact::PageHeader));
+            let laid = lay(
+                self.fonts,
+                &self.document.layout,
+                Role::PageNumber,
+                &[crate::model::Run::plain((self.done + 1).to_string())],
+                None,
+                self.geo.width,
+            );
+            place_lines(&mut page, &laid.lines, self.geo.left, number_top);
+        }
+        if let Some(draft) = &self.draft {
+            page.mark(Mark::Artifact(Artifact::PageHeader));
+            place_lines(&mut page, &draft.lines, self.geo.left, number_top);
+        }
+        self.done += 1;
+        (self.sink)(page);
     }
 
     fn y_pt(&self) -> f64 {
@@ -632,25 +690,26 @@ impl Flowing<'_> {
         }
     }
 
-    fn flow(&mut self, flows: &[Flow]) {
-        for (i, f) in flows.iter().enumerate() {
+    fn flow(&mut self, source: &mut FlowSource) {
+        while let Some(f) = source.pop() {
             // Keep-with-next chain starting here: move it whole to the next page when it
             // does not fit here but fits on a page.
             if f.keep() && !self.at_top() {
-                let mut need = 0;
-                let mut j = i;
-                while j < flows.len() && flows[j].keep() {
-                    need += flows[j].full_height();
+                let mut need = f.full_height();
+                let mut j = 0;
+                while let Some(next) = source.peek(j) {
+                    if !next.keep() {
+                        need += next.head_height();
+                        break;
+                    }
+                    need += next.full_height();
                     j += 1;
-                }
-                if let Some(next) = flows.get(j) {
-                    need += next.head_height();
                 }
                 if need > self.room() && need <= self.geo.body_height() {
                     self.new_page();
                 }
             }
-            match f {
+            match &f {
                 Flow::Para {
                     laid,
                     x,
@@ -701,16 +760,28 @@ impl Flowing<'_> {
     }
 }
 
-/// Lays out every section of `document` into pages (without page numbers), returning
-/// the pages of each section and the document's structure their marks refer to.
+/// Lays out every section of `document` into pages, returning the pages of each section
+/// and the document's structure their marks refer to.
 pub fn paginate(document: &Document, fonts: &FontSet) -> (Vec<Vec<Page>>, StructTree) {
+    let mut sections: Vec<Vec<Page>> = vec![Vec::new(); document.sections.len()];
+    let tree = paginate_into(document, fonts, |section, page| {
+        sections[section].push(page)
+    });
+    (sections, tree)
+}
+
+/// Lays out every section of `document`, handing each page to `sink` (with its section's
+/// index) as soon as it is full; returns the structure the pages' marks refer to.
+pub fn paginate_into(
+    document: &Document,
+    fonts: &FontSet,
+    mut sink: impl FnMut(usize, Page),
+) -> StructTree {
     let mut tree = StructTree::new();
-    let pages = document
-        .sections
-        .iter()
-        .map(|s| paginate_section(document, s, fonts, &mut tree))
-        .collect();
-    (pages, tree)
+    for (i, section) in document.sections.iter().enumerate() {
+        paginate_section(document, section, fonts, &mut tree, |page| sink(i, page));
+    }
+    tree
 }
 
 fn paginate_section(
@@ -718,65 +789,56 @@ fn paginate_section(
     section: &PageSection,
     fonts: &FontSet,
     tree: &mut StructTree,
-) -> Vec<Page> {
+    sink: impl FnMut(Page),
+) {
     let geo = Geometry::new(*document.layout.page(section.orientation));
     let section_node = tree.add(StructTree::ROOT, StructKind::Sect);
-    let mut builder = Builder {
-        fonts,
-        layout: &document.layout,
-        width: geo.width,
-        tree,
-        section: section_node,
-    };
-    let flows = builder.flows(&section.blocks);
-    let mut flowing = Flowing {
-        geo: &geo,
-        pages: Vec::new(),
-        y: geo.top,
-    };
-    flowing.new_page();
-    flowing.flow(&flows);
-    // The DOCX ends each section with an empty 1 pt paragraph (it carries the section
-    // properties, or closes a body that ends with a table); it takes a page of its own
-    // when nothing is left on the last one.
-    if flowing.room() < crate::layout::pt_to_twips(SECTION_END_PT) {
-        flowing.new_page();
-    }
-    let mut pages = flowing.pages;
-    // Page numbers: centred in the top margin, from the section's second page.
-    let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
-    for (i, page) in pages.iter_mut().enumerate().skip(1) {
-        page.mark(Mark::Artifact(Artifact::PageHeader));
-        let laid = lay(
+    let mut source = FlowSource {
+        builder: Builder {
             fonts,
-            &document.layout,
-            Role::PageNumber,
-            &[crate::model::Run::plain((i + 1).to_string())],
-            None,
-            geo.width,
-        );
-        place_lines(page, &laid.lines, geo.left, number_top);
-    }
+            layout: &document.layout,
+            width: geo.width,
+            tree,
+            section: section_node,
+        },
+        blocks: &section.blocks,
+        next: 0,
+        queue: Default::default(),
+    };
     // A draft: its mark at the right end of the page-number line, on every page.
-    if let Some(mark) = &document.properties.draft_mark {
+    let draft = document.properties.draft_mark.as_ref().map(|mark| {
         let run = crate::model::Run {
             bold: true,
             ..crate::model::Run::plain(mark.clone())
         };
-        let laid = lay(
+        lay(
             fonts,
             &document.layout,
             Role::PageNumber,
             &[run],
             Some(crate::layout::Align::Right),
             geo.width,
-        );
-        for page in &mut pages {
-            page.mark(Mark::Artifact(Artifact::PageHeader));
-            place_lines(page, &laid.lines, geo.left, number_top);
-        }
+        )
+    });
+    let mut flowing = Flowing {
+        geo: &geo,
+        current: None,
+        done: 0,
+        y: geo.top,
+        fonts,
+        document,
+        draft,
+        sink,
+    };
+    flowing.new_page();
+    flowing.flow(&mut source);
+    // The DOCX ends each section with an empty 1 pt paragraph (it carries the section
+    // properties, or closes a body that ends with a table); it takes a page of its own
+    // when nothing is left on the last one.
+    if flowing.room() < crate::layout::pt_to_twips(SECTION_END_PT) {
+        flowing.new_page();
     }
-    pages
+    flowing.finish_page();
 }
 
 /// Height of the empty paragraph that closes a section in the DOCX, points.
