@@ -256,8 +256,8 @@ pub fn add_structure(
                 .filter(|c| keep[**c as usize])
                 .map(|c| Object::Reference(ids[*c as usize])),
         );
+        // `/Type /StructElem` is optional and left out: tens of thousands of elements.
         let mut elem = dictionary! {
-            "Type" => "StructElem",
             "S" => node.kind.name(),
             "P" => parents[id],
             "K" => kids,
