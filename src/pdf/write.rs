@@ -19,7 +19,7 @@
 //!   missing character drawn as .notdef, a glyph shared by different texts) is wrapped in a
 //!   marked-content span with `/ActualText`, so extraction still gives the original text.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use printpdf::{
     ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, PdfWarnMsg, Pt, RawImage, RawImageData,
@@ -68,12 +68,17 @@ struct FaceUse<'f> {
     hmtx: Option<read_fonts::tables::hmtx::Hmtx<'f>>,
     /// Original glyph ids by code; code 0 is .notdef.
     ids: Vec<u16>,
-    codes: HashMap<u16, u16>,
+    /// Code of each original glyph id, `NO_CODE` for glyphs not used (a table: this is
+    /// looked up for every glyph drawn).
+    codes: Vec<u16>,
     /// Advance of each code as `/W` gives it (1/1000 em, truncated).
     widths: Vec<i64>,
-    /// Text the `/ToUnicode` map gives each original glyph.
-    unicode: HashMap<u16, String>,
+    /// Text the `/ToUnicode` map gives each code.
+    unicode: Vec<String>,
 }
+
+/// [`FaceUse::codes`] of a glyph not used yet.
+const NO_CODE: u16 = u16::MAX;
 
 impl<'f> FaceUse<'f> {
     fn new(face: &'f super::fonts::Face, id: FaceId) -> FaceUse<'f> {
@@ -86,9 +91,9 @@ impl<'f> FaceUse<'f> {
             face,
             hmtx,
             ids: Vec::new(),
-            codes: HashMap::new(),
+            codes: vec![NO_CODE; usize::from(face.num_glyphs())],
             widths: Vec::new(),
-            unicode: HashMap::new(),
+            unicode: Vec::new(),
         };
         use_.code_of(0);
         use_
@@ -96,12 +101,16 @@ impl<'f> FaceUse<'f> {
 
     /// The code of `gid`, given now if the glyph is new.
     fn code_of(&mut self, gid: u16) -> u16 {
-        if let Some(code) = self.codes.get(&gid) {
-            return *code;
+        match self.codes.get(usize::from(gid)) {
+            Some(&code) if code != NO_CODE => return code,
+            Some(_) => {}
+            // Not a glyph of the face: drawn as .notdef.
+            None => return 0,
         }
         let code = self.ids.len() as u16;
         self.ids.push(gid);
-        self.codes.insert(gid, code);
+        self.codes[usize::from(gid)] = code;
+        self.unicode.push(String::new());
         let advance = self
             .hmtx
             .as_ref()
@@ -115,13 +124,20 @@ impl<'f> FaceUse<'f> {
     /// Records the glyphs of `run` and the text each stands for: the text of a cluster
     /// it shows alone, else the character the font maps to it (fixed at first use).
     fn learn(&mut self, run: &TextRun) {
+        if run
+            .glyphs
+            .iter()
+            .all(|g| self.code(g.gid) != 0 || g.gid == 0)
+        {
+            return;
+        }
         let texts = extractable_texts(run);
         for (a, b) in clusters_of(run) {
             for g in &run.glyphs[a..b] {
-                if self.codes.contains_key(&g.gid) {
+                if self.code(g.gid) != 0 || g.gid == 0 {
                     continue;
                 }
-                self.code_of(g.gid);
+                let code = self.code_of(g.gid);
                 let text = if b - a == 1 && !texts[a].is_empty() && g.gid != 0 {
                     texts[a].clone()
                 } else {
@@ -130,7 +146,7 @@ impl<'f> FaceUse<'f> {
                         .map(String::from)
                         .unwrap_or_else(|| "\u{FFFD}".to_string())
                 };
-                self.unicode.insert(g.gid, text);
+                self.unicode[usize::from(code)] = text;
             }
         }
     }
@@ -142,7 +158,10 @@ impl FaceCodes for FaceUse<'_> {
     }
 
     fn code(&self, gid: u16) -> u16 {
-        self.codes.get(&gid).copied().unwrap_or(0)
+        match self.codes.get(usize::from(gid)) {
+            Some(&code) if code != NO_CODE => code,
+            _ => 0,
+        }
     }
 
     fn width(&self, code: u16) -> i64 {
@@ -150,7 +169,10 @@ impl FaceCodes for FaceUse<'_> {
     }
 
     fn unicode(&self, gid: u16) -> &str {
-        self.unicode.get(&gid).map(String::as_str).unwrap_or("")
+        let code = self.code(gid);
+        self.unicode
+            .get(usize::from(code))
+            .map_or("", String::as_str)
     }
 }
 
@@ -569,11 +591,9 @@ fn type0_font(
 fn to_unicode_cmap(face: &FaceUse) -> Vec<u8> {
     use std::fmt::Write;
     let entries: Vec<(u16, &str)> = (0u16..)
-        .zip(&face.ids)
-        .filter_map(|(code, gid)| {
-            let text = face.unicode.get(gid)?;
-            (!text.is_empty()).then_some((code, text.as_str()))
-        })
+        .zip(&face.unicode)
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(code, text)| (code, text.as_str()))
         .collect();
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
