@@ -197,7 +197,7 @@ impl ContentWriter {
         match mark {
             Mark::Content(node, kind) => {
                 self.name(kind.name());
-                let _ = write!(self.buf, "<</MCID {}>> BDC\n", mcids.len());
+                let _ = writeln!(self.buf, "<</MCID {}>> BDC", mcids.len());
                 mcids.push(node);
             }
             Mark::Artifact(kind) => {
@@ -221,7 +221,6 @@ impl ContentWriter {
             return 0;
         }
         let size = run.size_pt;
-        let texts = super::write::extractable_texts(run);
         self.color(run.color, "rg");
         self.op("BT");
         self.name(face.resource());
@@ -233,15 +232,22 @@ impl ContentWriter {
         // far; None when the next glyph needs a new text matrix.
         let mut pen: Option<f64> = None;
         for (a, b) in super::write::clusters_of(run) {
-            let mapped = run.glyphs[a..b]
+            // The cluster's text (as TextRun::glyph_texts gives it), without the joiners
+            // extraction drops (write::extractable_texts).
+            let start = run.glyphs[a].cluster as usize;
+            let end = run.glyphs[b..]
                 .iter()
-                .map(|g| face.unicode(g.gid))
-                .eq_by_text(&texts[a]);
+                .map(|g| g.cluster as usize)
+                .find(|c| *c > start)
+                .unwrap_or(run.text.len());
+            let text = run.text.get(start..end).unwrap_or("");
+            let mapped = pieces_spell(run.glyphs[a..b].iter().map(|g| face.unicode(g.gid)), text);
             if !mapped {
                 tj.flush(self);
                 self.name("Span");
                 self.buf.extend_from_slice(b"<</ActualText ");
-                self.hex_string(&super::write::pdf_text_string(&texts[a]));
+                let shown: String = text.chars().filter(|c| !is_joiner(*c)).collect();
+                self.hex_string(&super::write::pdf_text_string(&shown));
                 self.op(">> BDC");
                 actual += 1;
             }
@@ -288,22 +294,24 @@ impl ContentWriter {
     }
 }
 
-/// Text whose pieces, concatenated, equal a string (without building it).
-trait EqByText {
-    fn eq_by_text(self, text: &str) -> bool;
+/// The invisible word joiners the document model puts in dates and numbers (see
+/// `write::extractable_texts`).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{2060}' | '\u{FEFF}')
 }
 
-impl<'a, I: Iterator<Item = &'a str>> EqByText for I {
-    fn eq_by_text(self, text: &str) -> bool {
-        let mut rest = text;
-        for piece in self {
-            match rest.strip_prefix(piece) {
-                Some(r) => rest = r,
-                None => return false,
+/// Whether `pieces`, concatenated, spell `text` without its joiners (no string built:
+/// this runs for every cluster drawn).
+fn pieces_spell<'a>(pieces: impl Iterator<Item = &'a str>, text: &str) -> bool {
+    let mut want = text.chars().filter(|c| !is_joiner(*c));
+    for piece in pieces {
+        for c in piece.chars() {
+            if want.next() != Some(c) {
+                return false;
             }
         }
-        rest.is_empty()
     }
+    want.next().is_none()
 }
 
 /// A `TJ` array being built: glyph codes and the moves between them.
@@ -381,9 +389,10 @@ mod tests {
     }
 
     #[test]
-    fn pieces_compare_with_text() {
-        assert!(["ấ", "y"].into_iter().eq_by_text("ấy"));
-        assert!(!["ấ"].into_iter().eq_by_text("ấy"));
-        assert!(!["ấ", "y", "!"].into_iter().eq_by_text("ấy"));
+    fn pieces_spell_text_without_joiners() {
+        assert!(pieces_spell(["ấ", "y"].into_iter(), "ấy"));
+        assert!(pieces_spell(["5", "-", "N"].into_iter(), "5-\u{2060}N"));
+        assert!(!pieces_spell(["ấ"].into_iter(), "ấy"));
+        assert!(!pieces_spell(["ấ", "y", "!"].into_iter(), "ấy"));
     }
 }
