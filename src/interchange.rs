@@ -76,6 +76,14 @@ pub fn read_file(path: &std::path::Path) -> Result<Plan, ImportError> {
     from_json(&text)
 }
 
+/// The drafter's words for the field at `path` ("targets[1].value") inside `item`, the
+/// JSON of the part of the plan it lies in: its Vietnamese label, then the items it lies
+/// in ("Giá trị, chỉ tiêu theo kỳ «2026»"). `None` when `path` names no known field.
+pub fn field_label(path: &str, item: &serde_json::Value) -> Option<String> {
+    let label = labels::label(path, item);
+    (label != labels::WHOLE_FILE).then_some(label)
+}
+
 /// The plan as an interchange document, pretty-printed, ending with a newline.
 pub fn to_json(plan: &Plan) -> String {
     let doc = Document {

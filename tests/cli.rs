@@ -253,3 +253,74 @@ fn an_export_never_writes_over_its_plan_or_any_plan() {
     still_a_plan(&other);
     assert!(!dir.path().join("moi.khcds").exists());
 }
+
+#[test]
+fn validate_names_items_as_the_drafter_sees_them_not_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.khcds");
+    let mut plan = common::rich_plan();
+    plan.tasks[0].lead_unit.clear();
+    plan.indicators[0].unit.clear();
+    let (task, indicator) = (plan.tasks[0].clone(), plan.indicators[0].clone());
+    drop(khcds::store::PlanFile::create(&path, &plan).unwrap());
+    let out = khcds(&["validate", s(&path)]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("Nhiệm vụ «{}» · Đơn vị chủ trì:", task.name)),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Chỉ tiêu «{}»", indicator.name)),
+        "{text}"
+    );
+    for id in [&task.id, &indicator.id] {
+        assert!(
+            !text.contains(&format!(" {id} ")),
+            "internal id {id} in: {text}"
+        );
+    }
+    // Rule ids ("task.lead-unit-missing") are for tools: the JSON output has them, the
+    // text the drafter reads does not.
+    let out = khcds(&["validate", s(&path), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"task.lead-unit-missing"), "{rules:?}");
+    for rule in rules {
+        assert!(!text.contains(rule), "rule id {rule} in: {text}");
+    }
+}
+
+#[test]
+fn a_draft_export_marks_the_word_document_and_a_final_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("kh.khcds");
+    ok(&["new", "--level", "tinh", "--sample", "-o", s(&plan)]);
+    let headers = |docx: &Path| -> String {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+        let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+        names
+            .iter()
+            .filter(|n| n.starts_with("word/header"))
+            .map(|n| std::io::read_to_string(zip.by_name(n).unwrap()).unwrap())
+            .collect()
+    };
+    let draft = dir.path().join("du-thao.docx");
+    let final_doc = dir.path().join("ban-hanh.docx");
+    ok(&[
+        "export",
+        s(&plan),
+        "--format",
+        "docx",
+        "--draft",
+        "-o",
+        s(&draft),
+    ]);
+    ok(&["export", s(&plan), "--format", "docx", "-o", s(&final_doc)]);
+    assert!(headers(&draft).contains("DỰ THẢO"));
+    assert!(!headers(&final_doc).contains("DỰ THẢO"));
+}

@@ -210,3 +210,51 @@ fn an_empty_plan_still_builds() {
     );
     assert!(texts(&doc).iter().any(|t| t.ends_with("./.")));
 }
+
+#[test]
+fn the_text_is_final_in_the_model_and_both_writers_render_it_alike() {
+    let mut plan = sample_plan(Level::Tinh, PlanKind::FiveYear, 1);
+    // Pasted from elsewhere: a tab, Windows and Unicode line ends, a bell, decomposed
+    // letters, in a body paragraph and in a task's name (an appendix cell).
+    let pasted = "Khẩn\ttrương\r\nxyzw\u{85}hai\u{7}ba Vie\u{323}\u{302}t";
+    let section = plan
+        .sections
+        .iter_mut()
+        .find(|s| !s.content.is_empty())
+        .unwrap();
+    section.content.push(khcds::model::Block::paragraph(pasted));
+    plan.tasks[0].name = pasted.to_owned();
+    let doc = document::build(&plan);
+    let expected = "Khẩn trương\nxyzw\nhaiba Việt";
+    let all = doc.texts();
+    assert!(all.iter().filter(|t| t.contains(expected)).count() >= 2);
+    for text in all.iter().chain([&doc.properties.title]) {
+        assert!(
+            !text.contains(['\t', '\r', '\u{85}', '\u{7}']) && is_nfc(text),
+            "{text:?}"
+        );
+    }
+    // The DOCX writes a line break where the model has one, and no tab.
+    let bytes = khcds::docx::write(&doc).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(!xml.contains("<w:tab/>"));
+    assert!(xml.contains(r#"<w:t xml:space="preserve">Khẩn trương</w:t><w:br w:type="textWrapping"/><w:t xml:space="preserve">xyzw</w:t><w:br w:type="textWrapping"/><w:t xml:space="preserve">haiba Việt</w:t>"#));
+    // The PDF breaks the lines at the same places and draws the tab as the space.
+    let display = khcds::pdf::render(&doc, &khcds::pdf::FontSet::bundled());
+    let body_pages = display.page_labels[1].first_page;
+    let lines: Vec<(f64, String)> = display.pages[..body_pages]
+        .iter()
+        .flat_map(|p| p.text_runs())
+        .filter(|r| ["Khẩn trương", "xyzw", "haiba Việt"].contains(&r.text.trim()))
+        .map(|r| (r.baseline, r.text.trim().to_owned()))
+        .take(3)
+        .collect();
+    assert_eq!(
+        lines.iter().map(|l| l.1.as_str()).collect::<Vec<_>>(),
+        ["Khẩn trương", "xyzw", "haiba Việt"]
+    );
+    assert!(lines[0].0 < lines[1].0 && lines[1].0 < lines[2].0);
+}

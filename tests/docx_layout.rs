@@ -15,8 +15,8 @@ struct Written {
     package: Package,
 }
 
-fn written(level: Level) -> Written {
-    let plan = sample_plan(level, PlanKind::FiveYear, 1);
+fn written(level: Level, kind: PlanKind) -> Written {
+    let plan = sample_plan(level, kind, 1);
     let bytes = khcds::docx::write_plan(&plan).expect("the plan is written");
     Written {
         plan,
@@ -45,7 +45,13 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     let plan = &out.plan;
 
     // --- pages: A4 portrait body, landscape appendices, margins, header distance
-    assert_eq!(body.sections.len(), 3, "body + two appendices");
+    let appendices = khcds::document::appendix_labels(plan);
+    assert!(appendices.len() >= 2, "{appendices:?}");
+    assert_eq!(
+        body.sections.len(),
+        1 + appendices.len(),
+        "the body, then one section per appendix"
+    );
     for (i, sect) in body.sections.iter().enumerate() {
         let size = w_(sect, "pgSz");
         let margin = w_(sect, "pgMar");
@@ -466,13 +472,12 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     );
 
     // --- appendices: landscape sections, heading, bordered tables with header rows
-    for section in 1..=2 {
+    for (section, label) in (1..).zip(&appendices) {
         let heading: Vec<&Para> = paras
             .iter()
             .filter(|p| p.section == section && p.table.is_none() && !p.text.is_empty())
             .collect();
-        let roman = if section == 1 { "I" } else { "II" };
-        assert_eq!(heading[0].text, format!("Phụ lục {roman}"));
+        assert_eq!(&heading[0].text, label);
         assert!(heading[0].bold && heading[0].size_pt == 14.0 && heading[0].align == "center");
         assert!(heading[1].bold && heading[1].text == heading[1].text.to_uppercase());
         assert!(heading[2].italic && heading[2].align == "center");
@@ -530,8 +535,8 @@ fn check_layout(out: &Written, signer_lines: &[&str], number_pattern: &str) {
     }
     let total = paras
         .iter()
-        .find(|p| p.section == 2 && p.text == "Tổng cộng")
-        .expect("total budget row");
+        .find(|p| p.section == appendices.len() && p.text == "Tổng cộng")
+        .expect("total budget row, in the last appendix (the tasks)");
     assert!(total.bold);
 
     // --- properties
@@ -554,7 +559,7 @@ fn w_<'a>(node: &roxmltree::Node<'a, 'a>, name: &str) -> roxmltree::Node<'a, 'a>
 
 #[test]
 fn a_province_plan_follows_the_decree_layout() {
-    let written = written(Level::Tinh);
+    let written = written(Level::Tinh, PlanKind::FiveYear);
     check_layout(
         &written,
         &["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
@@ -576,7 +581,7 @@ fn a_province_plan_follows_the_decree_layout() {
 
 #[test]
 fn a_ministry_plan_follows_the_decree_layout() {
-    let written = written(Level::Bo);
+    let written = written(Level::Bo, PlanKind::FiveYear);
     check_layout(
         &written,
         &["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"],
@@ -587,6 +592,21 @@ fn a_ministry_plan_follows_the_decree_layout() {
         .package
         .part("word/document.xml")
         .contains("KH-UBND"));
+}
+
+#[test]
+fn the_annual_plans_follow_the_decree_layout() {
+    let annual = PlanKind::Annual { year: 2026 };
+    check_layout(
+        &written(Level::Tinh, annual),
+        &["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        r"^Số: \d{2,}/KH-UBND$",
+    );
+    check_layout(
+        &written(Level::Bo, annual),
+        &["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"],
+        r"^Số: \d{2,}/KH-[A-ZĐ]+$",
+    );
 }
 
 #[test]

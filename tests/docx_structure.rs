@@ -1,7 +1,8 @@
 //! What every reader of our exports finds, beyond the look: Word's built-in heading
 //! styles (navigation pane, table of contents, screen readers, pandoc), run-in headings,
-//! the closing block placed as in Mẫu 1.4, and the opening in each form issued plans
-//! use — exported by both writers and validated without findings.
+//! the closing block placed as in Mẫu 1.4, the opening in each form issued plans use —
+//! exported by both writers and validated without findings —, and a draft's mark in the
+//! header of every page.
 
 mod docx_support;
 
@@ -80,6 +81,91 @@ fn findings(plan: &Plan) -> Vec<String> {
         .into_iter()
         .map(|f| format!("{} {:?}: {}", f.rule, f.location, f.message))
         .collect()
+}
+
+#[test]
+fn a_draft_has_its_mark_in_every_pages_header_and_the_final_nowhere() {
+    let final_doc = khcds::document::build(&tinh());
+    let mut draft_doc = final_doc.clone();
+    draft_doc.properties.draft_mark = Some(khcds::document::DRAFT_MARK.to_owned());
+    let mark = khcds::document::DRAFT_MARK;
+
+    let draft = Package::read(&khcds::docx::write(&draft_doc).unwrap());
+    let doc = roxmltree::Document::parse(draft.part("word/document.xml")).unwrap();
+    let rels = draft.part("word/_rels/document.xml.rels");
+    let types = draft.part("[Content_Types].xml");
+    let sections: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "sectPr")
+        .collect();
+    assert_eq!(sections.len(), final_doc.sections.len());
+    for sect in sections {
+        assert!(w(sect, "titlePg").is_some(), "no number on a first page");
+        let refs: Vec<(&str, &str)> = ws(sect, "headerReference")
+            .map(|r| (attr(r, "type").unwrap(), r.attribute((R, "id")).unwrap()))
+            .collect();
+        assert_eq!(
+            refs.iter().map(|r| r.0).collect::<Vec<_>>(),
+            ["default", "first"]
+        );
+        for (kind, id) in refs {
+            let target = rels
+                .split("<Relationship ")
+                .find(|r| r.contains(&format!(r#"Id="{id}""#)))
+                .and_then(|r| r.split(r#"Target=""#).nth(1))
+                .and_then(|t| t.split('"').next())
+                .unwrap_or_else(|| panic!("relationship {id}"));
+            assert!(types.contains(&format!(r#"PartName="/word/{target}""#)));
+            let header = draft.part(&format!("word/{target}"));
+            assert!(header.contains(mark), "{kind} header: {header}");
+            assert_eq!(header.contains("PAGE"), kind == "default", "{header}");
+        }
+    }
+
+    let issued = Package::read(&khcds::docx::write(&final_doc).unwrap());
+    for name in &issued.names {
+        assert!(!issued.part(name).contains(mark), "{name}");
+    }
+}
+
+#[test]
+fn the_parts_and_appendices_of_an_annual_plan_are_in_the_outline_of_both_writers() {
+    let plan = sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
+    let package = docx(&plan);
+    let styles_doc = roxmltree::Document::parse(package.part("word/styles.xml")).unwrap();
+    let styles = Styles::new(&styles_doc);
+    for style in ["KhPart", "KhAppendixLabel"] {
+        let ppr = w(styles.style(style), "pPr").unwrap();
+        let outline = w(ppr, "outlineLvl").and_then(|o| attr_i(o, "val"));
+        assert_eq!(outline, Some(0), "{style} at the outline's top level");
+    }
+    let parts: Vec<String> = docx_paragraphs(&package)
+        .into_iter()
+        .filter(|(s, _)| s == "KhPart")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(parts, ["Phần I", "Phần II"]);
+
+    let doc = khcds::document::build(&plan);
+    let display = khcds::pdf::render(&doc, &khcds::pdf::FontSet::bundled());
+    let bookmarks: Vec<(u8, String)> = display
+        .pages
+        .iter()
+        .flat_map(|p| &p.bookmarks)
+        .map(|b| (b.level, b.title.clone()))
+        .collect();
+    let at = |title: &str| {
+        bookmarks
+            .iter()
+            .position(|b| b == &(1, title.to_owned()))
+            .unwrap_or_else(|| panic!("{title:?} in {bookmarks:#?}"))
+    };
+    assert!(at("Phần I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2025") < at("I. KẾT QUẢ ĐẠT ĐƯỢC"));
+    assert!(at("III. BÀI HỌC KINH NGHIỆM") < at("Phần II. KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"));
+    assert!(
+        at("Phần II. KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026")
+            < at("Phụ lục I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025")
+    );
 }
 
 #[test]

@@ -15,9 +15,27 @@ use khcds::model::{Level, Plan, PlanKind};
 use khcds::sample::sample_plan;
 
 fn write(dir: &Path, name: &str, plan: &Plan) -> PathBuf {
+    write_document(dir, name, &khcds::document::build(plan))
+}
+
+fn write_document(dir: &Path, name: &str, doc: &khcds::document::Document) -> PathBuf {
     let path = dir.join(name);
-    std::fs::write(&path, khcds::docx::write_plan(plan).expect("written")).unwrap();
+    std::fs::write(&path, khcds::docx::write(doc).expect("written")).unwrap();
     path
+}
+
+/// The province plan as a draft: a first-page header of its own in every section.
+fn draft(dir: &Path) -> PathBuf {
+    let mut doc = khcds::document::build(&sample_plan(Level::Tinh, PlanKind::FiveYear, 1));
+    doc.properties.draft_mark = Some(khcds::document::DRAFT_MARK.to_owned());
+    write_document(dir, "draft.docx", &doc)
+}
+
+/// The yearly report of the province's 2026 evaluation.
+fn report(dir: &Path) -> PathBuf {
+    let plan = sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
+    let doc = khcds::document::build_report(&plan).expect("an evaluation");
+    write_document(dir, "bao-cao.docx", &doc)
 }
 
 /// The plans every external check runs on.
@@ -41,7 +59,14 @@ fn plans(dir: &Path) -> Vec<PathBuf> {
             "tinh-2026.docx",
             &sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1),
         ),
+        write(
+            dir,
+            "bo-2026.docx",
+            &sample_plan(Level::Bo, PlanKind::Annual { year: 2026 }, 1),
+        ),
         write(dir, "rich.docx", &common::rich_plan()),
+        draft(dir),
+        report(dir),
         write(dir, "empty.docx", &empty_header),
     ]
 }

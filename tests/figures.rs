@@ -3,7 +3,8 @@
 
 use khcds::document::{self, Block};
 use khcds::model::{
-    AppendixRef, Block as ContentBlock, Field, Level, Plan, PlanKind, RichText, Run,
+    AppendixRef, Block as ContentBlock, Field, FundingSource, Level, Plan, PlanKind, RichText, Run,
+    TaskScope,
 };
 use khcds::sample::sample_plan;
 use khcds::validate::{validate, Finding, Part};
@@ -51,7 +52,7 @@ fn generated_counts_and_totals_follow_the_task_list() {
     let vi_agrees = |plan: &Plan| {
         let texts = body_texts(plan);
         let vi = texts.iter().find(|t| t.starts_with("Danh mục ")).unwrap();
-        let total = document::format::amount(plan.budget_million_vnd(None));
+        let total = document::format::amount(plan.budget_million_vnd(TaskScope::ALL));
         assert!(
             vi.contains(&format!("Danh mục {} nhiệm vụ", plan.tasks.len())),
             "{vi}"
@@ -78,6 +79,75 @@ fn generated_counts_and_totals_follow_the_task_list() {
         .unwrap();
     let n3 = plan.tasks.iter().filter(|t| t.area == 3).count();
     assert!(area3.contains(&format!("{n3:02} nhiệm vụ")), "{area3}");
+}
+
+#[test]
+fn figures_per_funding_source_count_every_task_the_source_pays_for() {
+    let mut plan = sample_plan(Level::Tinh, PlanKind::FiveYear, 1);
+    let local = FundingSource::LocalBudget;
+    let of_local = |plan: &Plan| {
+        let tasks: Vec<_> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.funding.contains(&local))
+            .collect();
+        let budget: f64 = tasks.iter().filter_map(|t| t.budget_million_vnd).sum();
+        (tasks.len(), document::format::amount(budget))
+    };
+    let sentence = |plan: &Plan| {
+        body_texts(plan)
+            .into_iter()
+            .find(|t| t.starts_with("- Theo nguồn kinh phí"))
+            .expect("the sample states the budget per source")
+    };
+    let (n, budget) = of_local(&plan);
+    let text = sentence(&plan);
+    assert!(
+        text.contains(&format!(
+            "một phần {n:02} nhiệm vụ, dự án với kinh phí dự kiến {budget} triệu"
+        )),
+        "{text}"
+    );
+    // A task shared with another source counts for both; the total counts it once.
+    let shared = plan
+        .tasks
+        .iter()
+        .position(|t| t.funding.len() > 1 && t.funding.contains(&local))
+        .expect("a task with two sources");
+    let other = plan.tasks[shared]
+        .funding
+        .iter()
+        .find(|s| **s != local)
+        .unwrap()
+        .clone();
+    let budget = plan.tasks[shared].budget_million_vnd.unwrap();
+    let of_other = TaskScope {
+        area: None,
+        source: Some(&other),
+    };
+    assert!(plan.budget_million_vnd(of_other) >= budget);
+    assert!(plan.tasks_in(of_other).any(|t| t.funding.contains(&local)));
+    // Moving the task off the local budget moves its figures.
+    plan.tasks[shared].funding.retain(|s| *s != local);
+    let (n2, budget2) = of_local(&plan);
+    assert_eq!(n2, n - 1);
+    assert!(sentence(&plan).contains(&format!("một phần {n2:02} nhiệm vụ")));
+    assert!(sentence(&plan).contains(&budget2));
+    assert!(validate(&plan)
+        .iter()
+        .all(|f| f.rule != "section.figure-mismatch"));
+
+    // The field is kept by the interchange format.
+    let field = Field::Budget {
+        area: Some(3),
+        source: Some(FundingSource::Other("Quỹ của tỉnh".into())),
+    };
+    let json = serde_json::to_string(&field).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Field>(&json).unwrap(),
+        field,
+        "{json}"
+    );
 }
 
 #[test]
@@ -149,6 +219,34 @@ fn a_typed_count_or_total_that_disagrees_is_a_warning_at_its_paragraph() {
         Some(format!("content[{}].text", count - 2).as_str())
     );
     assert!(f[1].message.contains("1.000,5"), "{}", f[1].message);
+}
+
+#[test]
+fn a_typed_total_of_a_funding_source_is_checked_against_that_source() {
+    let mut plan = sample_plan(Level::Tinh, PlanKind::FiveYear, 1);
+    let local = plan.budget_million_vnd(TaskScope {
+        area: None,
+        source: Some(&FundingSource::LocalBudget),
+    });
+    let amount = document::format::amount(local);
+    typed(
+        &mut plan,
+        "IV.5",
+        &format!("Tổng kinh phí từ ngân sách địa phương là {amount} triệu đồng."),
+    );
+    assert!(findings("section.figure-mismatch", &plan).is_empty());
+    typed(
+        &mut plan,
+        "IV.5",
+        "Tổng kinh phí từ ngân sách địa phương là 1.000 triệu đồng.",
+    );
+    let f = findings("section.figure-mismatch", &plan);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(
+        f[0].message.contains("ngân sách địa phương") && f[0].message.contains(&amount),
+        "{}",
+        f[0].message
+    );
 }
 
 #[test]

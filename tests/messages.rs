@@ -212,6 +212,7 @@ fn every_refusal_is_vietnamese_without_paths_or_library_text() {
     patched[16..18].copy_from_slice(&[0, 0]);
     std::fs::write(&zero_page, patched).unwrap();
     let nowhere = dir.path().join("khong-co-thu-muc").join("ra.pdf");
+    let text_json = dir.path().join("ghi-chu.json");
     let file_cases: Vec<(&str, Vec<&str>)> = vec![
         (
             "import of a missing file",
@@ -239,10 +240,280 @@ fn every_refusal_is_vietnamese_without_paths_or_library_text() {
             vec!["new", "--level", "tinh", "-o", s(&plan)],
         ),
         ("verify a plan file", vec!["verify", s(&text_file)]),
+        ("snapshot of a folder", vec!["snapshot", s(dir.path())]),
+        (
+            "annual plan from a folder",
+            vec![
+                "new",
+                "--kind",
+                "annual",
+                "--year",
+                "2027",
+                "--from",
+                s(dir.path()),
+                "-o",
+                s(&target),
+            ],
+        ),
+        (
+            "annual plan with a missing previous plan",
+            vec![
+                "new",
+                "--kind",
+                "annual",
+                "--year",
+                "2027",
+                "--from",
+                s(&plan),
+                "--previous",
+                s(&missing),
+                "-o",
+                s(&target),
+            ],
+        ),
+        (
+            "new plan without .khcds",
+            vec!["new", "--level", "bo", "-o", s(&text_json)],
+        ),
+        (
+            "export with the wrong extension",
+            vec!["export", s(&plan), "--format", "pdf", "-o", s(&text_json)],
+        ),
+        (
+            "export over the plan itself",
+            vec!["export", s(&plan), "--format", "docx", "-o", s(&plan)],
+        ),
+        (
+            "report of a plan without an evaluation",
+            vec![
+                "export",
+                s(&plan),
+                "--format",
+                "pdf",
+                "--document",
+                "bao-cao",
+            ],
+        ),
+        (
+            "report as JSON",
+            vec![
+                "export",
+                s(&plan),
+                "--format",
+                "json",
+                "--document",
+                "bao-cao",
+            ],
+        ),
+        (
+            "sign a plan file",
+            vec!["sign", s(&plan), "--p12", s(&missing), "-o", s(&nowhere)],
+        ),
     ];
     for (case, args) in &file_cases {
         assert_vietnamese(case, &refusal(args));
         cases += 1;
     }
     assert!(cases >= 30, "only {cases} cases");
+}
+
+/// (case, arguments, what the message must name: the option as typed, or the value).
+type ArgCase = (&'static str, &'static [&'static str], &'static str);
+
+const ARG_CASES: &[ArgCase] = &[
+    (
+        "year after the period",
+        &[
+            "new", "--level", "tinh", "--kind", "annual", "--year", "2031", "-o", "x.khcds",
+        ],
+        "--year",
+    ),
+    ("year not a number", &["new", "--year", "năm-sau"], "--year"),
+    (
+        "level not in the list",
+        &["new", "--level", "xa", "-o", "x.khcds"],
+        "bo, tinh",
+    ),
+    (
+        "kind not in the list",
+        &["new", "--level", "bo", "--kind", "monthly", "-o", "x.khcds"],
+        "five-year, annual",
+    ),
+    ("output not given", &["new", "--level", "tinh"], "--output"),
+    ("level not given", &["new", "-o", "x.khcds"], "--level"),
+    (
+        "misspelt option",
+        &["new", "--level", "tinh", "--yaer", "2027", "-o", "x.khcds"],
+        "ý bạn là «--year»",
+    ),
+    (
+        "option without its value",
+        &["new", "--level", "tinh", "-o"],
+        "--output",
+    ),
+    (
+        "empty path",
+        &["new", "--level", "tinh", "-o", ""],
+        "--output",
+    ),
+    (
+        "scale zero",
+        &[
+            "new", "--level", "tinh", "--sample", "--scale", "0", "-o", "x.khcds",
+        ],
+        "--scale",
+    ),
+    (
+        "scale without the sample",
+        &["new", "--level", "tinh", "--scale", "5", "-o", "x.khcds"],
+        "--sample",
+    ),
+    (
+        "derive from a plan and sample together",
+        &[
+            "new", "--from", "a.khcds", "--sample", "--year", "2027", "-o", "x.khcds",
+        ],
+        "--sample",
+    ),
+    (
+        "option given twice",
+        &["new", "--level", "tinh", "--level", "bo", "-o", "x.khcds"],
+        "--level",
+    ),
+    (
+        "flag with a value",
+        &["new", "--sample=có", "--level", "bo", "-o", "x.khcds"],
+        "--sample",
+    ),
+    ("no such command", &["xoa", "a.khcds"], "xoa"),
+    (
+        "misspelt command",
+        &["expor", "a.khcds"],
+        "ý bạn là «export»",
+    ),
+    ("no command", &[], "new"),
+    (
+        "revision not a number",
+        &["restore", "a.khcds", "ba"],
+        "«ba»",
+    ),
+    ("revision negative", &["restore", "a.khcds", "-5"], "-5"),
+    ("revision not given", &["restore", "a.khcds"], "SỐ"),
+    ("extra argument", &["info", "a.khcds", "b.khcds"], "b.khcds"),
+    (
+        "export format",
+        &["export", "a.khcds", "--format", "odt"],
+        "docx, pdf, json",
+    ),
+    (
+        "export document",
+        &[
+            "export",
+            "a.khcds",
+            "--format",
+            "pdf",
+            "--document",
+            "bien-ban",
+        ],
+        "ke-hoach, bao-cao",
+    ),
+    (
+        "validate format",
+        &["validate", "a.khcds", "--format", "xml"],
+        "text, json",
+    ),
+    (
+        "sign without a key",
+        &["sign", "a.pdf", "-o", "b.pdf"],
+        "--pkcs11",
+    ),
+    (
+        "sign with two keys",
+        &[
+            "sign", "a.pdf", "--p12", "k.p12", "--pkcs11", "t.so", "-o", "b.pdf",
+        ],
+        "--p12",
+    ),
+    (
+        "token label with a key file",
+        &[
+            "sign", "a.pdf", "--p12", "k.p12", "--token", "A", "-o", "b.pdf",
+        ],
+        "--token",
+    ),
+    (
+        "note without text",
+        &["snapshot", "a.khcds", "-m"],
+        "--message",
+    ),
+];
+
+#[test]
+fn every_argument_error_is_vietnamese_and_names_the_option() {
+    for (case, args, named) in ARG_CASES {
+        let message = refusal(args);
+        assert_vietnamese(case, &message);
+        assert!(
+            message.contains(named),
+            "{case}: «{named}» not named in: {message}"
+        );
+    }
+    assert!(ARG_CASES.len() >= 15);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_refused_in_vietnamese() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_khcds"))
+        .args(["snapshot", "a.khcds", "-m"])
+        .arg(std::ffi::OsStr::from_bytes(b"ghi \xff"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_vietnamese("not UTF-8", &String::from_utf8_lossy(&out.stderr));
+}
+
+/// Help is Vietnamese, down to clap's own headings and placeholders.
+#[test]
+fn help_is_vietnamese() {
+    let commands = [
+        "new",
+        "info",
+        "validate",
+        "framework",
+        "export",
+        "import",
+        "revisions",
+        "snapshot",
+        "restore",
+        "schema",
+        "sign",
+        "verify",
+    ];
+    let root = std::iter::once(vec!["--help"]);
+    for args in root.chain(commands.iter().map(|c| vec![*c, "--help"])) {
+        let out = Command::new(env!("CARGO_BIN_EXE_khcds"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(help.contains("Cách dùng: khcds"), "{args:?}: {help}");
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "[OPTIONS]",
+            "<COMMAND>",
+            "<FILE>",
+            "<OUTPUT>",
+            "Print",
+            "default:",
+            "possible values",
+        ] {
+            assert!(!help.contains(english), "{args:?}: «{english}» in: {help}");
+        }
+    }
 }

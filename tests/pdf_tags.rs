@@ -28,10 +28,10 @@ fn normalized(s: &str) -> String {
         .collect()
 }
 
-/// Heading level per role, as the DOCX writes Word's heading styles.
+/// Heading level per role, as the DOCX's outline levels have it.
 fn heading_level(role: Role) -> Option<u8> {
     match role {
-        Role::Heading1 => Some(1),
+        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(1),
         Role::Heading2 => Some(2),
         Role::Heading3 => Some(3),
         Role::Heading4 => Some(4),

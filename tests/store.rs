@@ -462,18 +462,104 @@ fn a_file_with_a_damaged_part_opens_names_it_and_every_revision_restores() {
     let mut file = PlanFile::open(&path).expect("a damaged part does not lock the plan away");
     let problems = file.problems().unwrap().join("\n");
     assert!(problems.contains("trình bày"), "{problems}");
-    assert!(problems.contains(&rich_plan().tasks[1].id), "{problems}");
+    assert!(problems.contains("Nhiệm vụ thứ 2 bị hỏng"), "{problems}");
     let plan = file.load().unwrap();
     assert_eq!(plan.settings, DocumentSettings::default());
     assert_eq!(plan.tasks.len(), rich_plan().tasks.len() - 1);
     assert_eq!(plan.header, rich_plan().header);
     file.snapshot(RevisionReason::BeforeExport, "").unwrap();
-    file.restore(first)
-        .expect("a revision with a damaged part restores");
+    drop(file);
+    // `khcds restore` restores what it can and names the part it could not bring back.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_khcds"))
+        .args([
+            "restore".as_ref(),
+            path.as_os_str(),
+            first.to_string().as_ref(),
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("không khôi phục nguyên vẹn"), "{stdout}");
+    assert!(stdout.contains("trình bày"), "{stdout}");
+    let file = PlanFile::open(&path).unwrap();
     let restored = file.load().unwrap();
     assert_eq!(restored.tasks, rich_plan().tasks);
     assert_eq!(restored.settings, DocumentSettings::default());
     assert!(file.problems().unwrap().is_empty());
+}
+
+/// Damage notes name an item as the drafter sees it — its name, a Khung section's
+/// number, or its place in the list when its name cannot be read — never by its internal
+/// id, in the open plan and in a revision alike.
+#[test]
+fn a_damaged_item_is_named_as_the_drafter_sees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut file) = new_file(&dir);
+    let plan = rich_plan();
+    let first = file.snapshot(RevisionReason::Manual, "đầu").unwrap();
+    drop(file);
+    let conn = raw(&path);
+    // Readable JSON, a field of the wrong type: the name can still be read.
+    let wrong_area =
+        "UPDATE part SET body = json_set(body, '$.area', 'ba') WHERE kind = ?1 AND id = ?2";
+    conn.execute(wrong_area, ["task", &plan.tasks[0].id])
+        .unwrap();
+    let unreadable = "UPDATE part SET body = 'không phải JSON' WHERE kind = ?1 AND id = ?2";
+    conn.execute(unreadable, ["indicator", &plan.indicators[2].id])
+        .unwrap();
+    conn.execute(unreadable, ["section", "custom-yeu-cau"])
+        .unwrap();
+    conn.execute(unreadable, ["section", "II.2.1.a"]).unwrap();
+    conn.execute(unreadable, ["responsibility", &plan.organisation[0].id])
+        .unwrap();
+    let revision: String = conn
+        .query_row("SELECT plan FROM revision WHERE id = ?1", [first], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let mut damaged: serde_json::Value = serde_json::from_str(&revision).unwrap();
+    damaged["tasks"][1]["area"] = "hai".into();
+    damaged["indicators"][0] = "không phải chỉ tiêu".into();
+    conn.execute(
+        "UPDATE revision SET plan = ?1 WHERE id = ?2",
+        rusqlite::params![damaged.to_string(), first],
+    )
+    .unwrap();
+    drop(conn);
+
+    let mut file = PlanFile::open(&path).unwrap();
+    let problems = file.problems().unwrap();
+    for expected in [
+        format!("Nhiệm vụ «{}» bị hỏng", plan.tasks[0].name),
+        "Chỉ tiêu thứ 3 bị hỏng".to_owned(),
+        "Một mục tự thêm (không đọc được tên) bị hỏng".to_owned(),
+        "Mục II.2.1.a bị hỏng".to_owned(),
+        "Đơn vị thứ 1 trong phần tổ chức thực hiện bị hỏng".to_owned(),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(&expected)),
+            "{expected}: {problems:#?}"
+        );
+    }
+    let dropped = file.restore(first).unwrap();
+    for expected in [
+        format!("Nhiệm vụ «{}» bị hỏng", plan.tasks[1].name),
+        "Chỉ tiêu thứ 1 bị hỏng".to_owned(),
+    ] {
+        assert!(
+            dropped.iter().any(|p| p.starts_with(&expected)),
+            "{expected}: {dropped:#?}"
+        );
+    }
+    let ids = plan.tasks.iter().map(|t| &t.id);
+    let ids = ids.chain(plan.indicators.iter().map(|i| &i.id));
+    let ids = ids.chain(plan.organisation.iter().map(|r| &r.id));
+    for id in ids.chain([&"custom-yeu-cau".to_owned()]) {
+        for note in problems.iter().chain(&dropped) {
+            assert!(!note.contains(id.as_str()), "internal id {id} in: {note}");
+        }
+    }
 }
 
 #[test]

@@ -70,14 +70,15 @@ fn an_empty_plan_fails_with_located_errors() {
         text.lines()
             .next()
             .unwrap()
-            .starts_with("[lỗi] Phần đầu văn bản · issuer: "),
+            .starts_with("[lỗi] Phần đầu văn bản · Cơ quan ban hành: "),
         "{text}"
     );
     assert!(
-        text.contains("[lỗi] Mục II.2.1.a · content: Mục a) "),
+        text.contains("[lỗi] Mục II.2.1.a · Nội dung: Mục a) "),
         "{text}"
     );
-    assert!(text.contains("(completeness.section-empty)"), "{text}");
+    // Rule ids are for tools: only the JSON output carries them.
+    assert!(!text.contains("completeness.section-empty"), "{text}");
     assert!(text.contains("    Cách sửa: "), "{text}");
     assert!(text
         .trim_end()
@@ -103,6 +104,9 @@ fn an_empty_plan_fails_with_located_errors() {
         assert!(["error", "warning", "hint"].contains(&f["severity"].as_str().unwrap()));
         assert!(f["location"]["part"].is_string());
     }
+    assert!(findings
+        .iter()
+        .any(|f| f["rule"] == "completeness.section-empty"));
     assert_eq!(
         findings[0]["location"],
         serde_json::json!({"part": "header", "field": "issuer"})
@@ -123,7 +127,7 @@ fn warnings_alone_exit_zero() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("[cảnh báo] Phần đầu văn bản · date: "),
+        text.contains("[cảnh báo] Phần đầu văn bản · Ngày ban hành: "),
         "{text}"
     );
     assert!(

@@ -6,6 +6,7 @@
 //! and returns plain data or an error `{ kind, message }`.
 
 pub mod commands;
+pub mod handler;
 pub mod prefs;
 pub mod state;
 

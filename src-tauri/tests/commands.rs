@@ -257,6 +257,31 @@ fn edits_are_applied_normalised_and_return_live_findings() {
         .contains("Không thể xóa mục «II.1» của Khung"));
     let findings = t.ok("validate_plan", json!({}));
     assert_eq!(findings, t.ok("load_plan", json!({}))["findings"]);
+
+    // A step of several edits ("Thêm tất cả chỉ tiêu tối thiểu") is one transaction:
+    // all applied, or none when one of them fails.
+    let indicator = |id: &str| {
+        json!({"op": "put-item", "item": {"list": "indicator",
+        "value": {"id": id, "group": "digital-society", "name": id, "unit": "%"}}})
+    };
+    let applied = t.ok(
+        "apply_edit",
+        json!({"edit": [indicator("ct-1"), indicator("ct-2")]}),
+    );
+    assert_eq!(applied["filled"]["II.2.3"], true);
+    assert!(t
+        .err_of(
+            "conflict",
+            "apply_edit",
+            json!({"edit": [indicator("ct-3"), {"op": "delete-item", "list": "task", "id": "nv-9"}]})
+        )
+        .contains("Không tìm thấy"));
+    let indicators = &t.ok("load_plan", json!({}))["plan"]["indicators"];
+    assert_eq!(indicators.as_array().unwrap().len(), 2, "ct-3 not applied");
+    assert_eq!(
+        applied["filled"]["header"], false,
+        "the parts outside the sections too"
+    );
 }
 
 #[test]

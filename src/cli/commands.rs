@@ -4,10 +4,10 @@ use std::path::Path;
 
 use khcds::framework::{self, Framework};
 use khcds::model::{Level, Plan};
-use khcds::store::{PlanFile, RevisionReason};
-use khcds::validate::{self, Finding, Part, Severity};
-use khcds::workflow::{self, export, history, KindChoice, NewPlan, RequestError};
+use khcds::validate::{Finding, Part, Severity};
+use khcds::workflow::{self, export, history, KindChoice, NewPlan, PlanState, RequestError};
 use khcds::{interchange, sample, vocabulary};
+use serde_json::Value;
 
 use super::{signing, Command, Failure, KindArg, LevelArg, TextOrJson};
 
@@ -57,24 +57,36 @@ pub(super) fn dispatch(command: Command) -> Result<(), Failure> {
         Command::Export {
             file,
             format,
+            document,
+            draft,
             output,
         } => {
-            let written = export::export_file(&file, format.0, output.as_deref())?;
+            let written =
+                export::export_file(&file, format.0, document.0, draft, output.as_deref())?;
             println!("Đã xuất {}.", written.display());
             Ok(())
         }
         Command::Import { file, output } => import(&file, &output),
         Command::Revisions { file } => revisions(&file),
         Command::Snapshot { file, message } => {
-            let id = history::snapshot(&mut PlanFile::open(&file)?, &message)?;
+            let id = history::snapshot(&mut workflow::open::open(&file)?, &message)?;
             println!("Đã lưu phiên bản số {id}.");
             Ok(())
         }
         Command::Restore { file, revision } => {
-            PlanFile::open(&file)?.restore(revision)?;
+            let restored = history::restore(&mut workflow::open::open(&file)?, revision)?;
             println!(
-                "Đã khôi phục phiên bản số {revision}; bản trước khi khôi phục đã được lưu lại."
+                "Đã khôi phục phiên bản số {}; bản trước khi khôi phục đã được lưu lại.",
+                restored.id
             );
+            if !restored.dropped.is_empty() {
+                println!(
+                    "Cảnh báo: phiên bản này có phần bị hỏng, không khôi phục nguyên vẹn được:"
+                );
+                for part in restored.dropped {
+                    println!("  - {part}");
+                }
+            }
             Ok(())
         }
         Command::Schema => {
@@ -151,7 +163,7 @@ fn derive(
 }
 
 fn info(file: &Path) -> Result<(), Failure> {
-    let store = PlanFile::open(file)?;
+    let store = workflow::open::open(file)?;
     let plan = store.load()?;
     let h = &plan.header;
     let or_dash = |s: &str| {
@@ -193,13 +205,12 @@ fn info(file: &Path) -> Result<(), Failure> {
         plan.tasks.len(),
         khcds::document::format::amount(budget)
     );
-    println!("Phiên bản đã lưu: {}", store.revisions()?.len());
+    println!("Phiên bản đã lưu: {}", history::revisions(&store)?.len());
     Ok(())
 }
 
 fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
-    let plan = PlanFile::open(file)?.load()?;
-    let findings = validate::validate(&plan);
+    let PlanState { plan, findings, .. } = workflow::open::read(&workflow::open::open(file)?)?;
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings, hints) = (
         count(Severity::Error),
@@ -214,7 +225,7 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
         }
         TextOrJson::Text => {
             for f in &findings {
-                print_finding(f);
+                print_finding(&plan, f);
             }
             if findings.is_empty() {
                 println!("Không có lỗi, cảnh báo hay gợi ý nào.");
@@ -231,8 +242,10 @@ fn validate(file: &Path, format: TextOrJson) -> Result<(), Failure> {
     Ok(())
 }
 
-/// "[lỗi] Nhiệm vụ nv-003 · end: message (rule)" and the hint below it.
-fn print_finding(f: &Finding) {
+/// "[lỗi] Nhiệm vụ «Tên» · Thời gian kết thúc: message" and the hint below it.
+/// Items and fields are named as the drafter sees them, never by an internal id or a
+/// serde field name.
+fn print_finding(plan: &Plan, f: &Finding) {
     let loc = &f.location;
     let id = loc.id.as_deref().unwrap_or("");
     let index = || {
@@ -240,33 +253,90 @@ fn print_finding(f: &Finding) {
             .map(|i| (i + 1).to_string())
             .unwrap_or_default()
     };
+    let (name, item) = located(plan, loc.part, id);
+    let named = |part: &str| match name {
+        Some(name) => format!("{part} «{name}»"),
+        None => part.to_owned(),
+    };
     let mut place = match loc.part {
         Part::Header => "Phần đầu văn bản".to_owned(),
         Part::Opening => "Phần mở đầu".to_owned(),
         Part::LegalBasis if id.is_empty() => "Căn cứ".to_owned(),
         Part::LegalBasis => format!("Căn cứ thứ {}", index()),
-        Part::Section => format!("Mục {id}"),
-        Part::Indicator => format!("Chỉ tiêu {id}"),
-        Part::Task => format!("Nhiệm vụ {id}"),
-        Part::Organisation => format!("Tổ chức thực hiện {id}"),
+        // A Khung section's id is its number in the Khung.
+        Part::Section if framework::current().section(id).is_some() => format!("Mục {id}"),
+        Part::Section => named("Mục"),
+        Part::Indicator => named("Chỉ tiêu"),
+        Part::Task => named("Nhiệm vụ"),
+        Part::Organisation => named("Tổ chức thực hiện, đơn vị"),
         Part::Recipients if id.is_empty() => "Nơi nhận".to_owned(),
         Part::Recipients => format!("Nơi nhận, dòng {}", index()),
         Part::Signer => "Người ký".to_owned(),
         Part::Annual => "Kế hoạch năm".to_owned(),
-        Part::EvaluationTarget => format!("Đánh giá chỉ tiêu năm trước {id}"),
-        Part::EvaluationTask => format!("Đánh giá nhiệm vụ năm trước {id}"),
+        Part::EvaluationTarget => named("Đánh giá chỉ tiêu năm trước"),
+        Part::EvaluationTask => named("Đánh giá nhiệm vụ năm trước"),
     };
-    if let Some(field) = &loc.field {
+    if let Some(field) = loc
+        .field
+        .as_deref()
+        .and_then(|path| interchange::field_label(path, &item))
+    {
         place.push_str(" · ");
-        place.push_str(field);
+        place.push_str(&field);
     }
-    println!(
-        "[{}] {place}: {} ({})",
-        f.severity.label(),
-        f.message,
-        f.rule
-    );
+    // The rule's id is for tools (`--format json`), not for the drafter.
+    println!("[{}] {place}: {}", f.severity.label(), f.message);
     println!("    Cách sửa: {}", f.hint);
+}
+
+/// The item `id` of `part`: the name the drafter gave it (a task's or indicator's name,
+/// a unit, a section's title), and its JSON, in which a finding's field path points.
+fn located<'a>(plan: &'a Plan, part: Part, id: &str) -> (Option<&'a str>, Value) {
+    let evaluation = plan.annual.as_ref().and_then(|a| a.evaluation.as_ref());
+    let (name, item) = match part {
+        Part::Header => (None, json(&plan.header)),
+        Part::Opening => (None, json(&plan.opening)),
+        Part::LegalBasis => {
+            let basis = id
+                .parse()
+                .ok()
+                .and_then(|i: usize| plan.opening.legal_bases.get(i));
+            (None, basis.map(json).unwrap_or_default())
+        }
+        Part::Recipients => (None, json(&plan.recipients)),
+        Part::Signer => (None, json(&plan.signer)),
+        Part::Annual => (None, json(&plan.annual)),
+        Part::Section => {
+            let mut sections = plan.sections.iter().flat_map(|s| s.walk());
+            named(sections.find(|s| s.id == id), |s| &s.title)
+        }
+        Part::Indicator => named(plan.indicators.iter().find(|i| i.id == id), |i| &i.name),
+        Part::Task => named(plan.tasks.iter().find(|t| t.id == id), |t| &t.name),
+        Part::Organisation => named(plan.organisation.iter().find(|r| r.id == id), |r| &r.unit),
+        Part::EvaluationTarget => named(
+            evaluation.and_then(|e| e.indicators.iter().find(|i| i.id == id)),
+            |i| &i.name,
+        ),
+        Part::EvaluationTask => named(
+            evaluation.and_then(|e| e.tasks.iter().find(|t| t.id == id)),
+            |t| &t.name,
+        ),
+    };
+    (name.map(str::trim).filter(|n| !n.is_empty()), item)
+}
+
+/// An item found (or not) with its name and JSON.
+fn named<'a, T: serde::Serialize>(
+    item: Option<&'a T>,
+    name: impl Fn(&'a T) -> &'a String,
+) -> (Option<&'a str>, Value) {
+    item.map_or((None, Value::Null), |item| {
+        (Some(name(item).as_str()), json(item))
+    })
+}
+
+fn json(item: &impl serde::Serialize) -> Value {
+    serde_json::to_value(item).unwrap_or_default()
 }
 
 fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Failure> {
@@ -308,23 +378,19 @@ fn print_framework(framework: &Framework, format: TextOrJson) -> Result<(), Fail
 }
 
 fn import(file: &Path, output: &Path) -> Result<(), Failure> {
-    let plan: Plan = interchange::read_file(file)
-        .map_err(|e| Failure::io(format!("«{}»: {e}", file.display())))?;
-    if output.exists() {
-        PlanFile::open(output)?.replace(&plan, RevisionReason::BeforeImport)?;
+    if workflow::import::import_file(file, output)?.replaced {
         println!(
             "Đã nhập vào {}; nội dung cũ được lưu thành một phiên bản.",
             output.display()
         );
     } else {
-        PlanFile::create(output, &plan)?;
         println!("Đã tạo {} từ {}.", output.display(), file.display());
     }
     Ok(())
 }
 
 fn revisions(file: &Path) -> Result<(), Failure> {
-    let list = PlanFile::open(file)?.revisions()?;
+    let list = history::revisions(&workflow::open::open(file)?)?;
     if list.is_empty() {
         println!("Chưa có phiên bản nào được lưu.");
     }

@@ -9,35 +9,37 @@ use khcds::workflow::{self, ErrorKind, KeySource, SignDocument};
 use super::{Failure, TextOrJson};
 
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("key").args(["p12", "pkcs11"]).required(true)))]
 pub(super) struct SignArgs {
     /// Văn bản cần ký (.docx hoặc .pdf).
+    #[arg(value_name = "VĂN_BẢN")]
     pub file: PathBuf,
     /// Tệp chứng thư số kèm khóa bí mật (.p12, .pfx).
-    #[arg(long, required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+    #[arg(long, value_name = "TỆP")]
     pub p12: Option<PathBuf>,
     /// Ký bằng thiết bị ký số (token USB): thư viện PKCS#11 của nhà cung cấp (.so, .dll).
-    #[arg(long)]
+    #[arg(long, value_name = "THƯ_VIỆN")]
     pub pkcs11: Option<PathBuf>,
     /// Nhãn của thiết bị ký số, khi cắm nhiều thiết bị.
-    #[arg(long, requires = "pkcs11")]
+    #[arg(long, value_name = "NHÃN", conflicts_with = "p12")]
     pub token: Option<String>,
     /// Tệp chứa mật khẩu của tệp chứng thư số hoặc mã PIN của thiết bị (dòng đầu); không có thì hỏi khi chạy.
-    #[arg(long)]
+    #[arg(long, value_name = "TỆP")]
     pub password_file: Option<PathBuf>,
     /// Ảnh chữ ký của người ký (PNG nền trong suốt), đặt giữa chức vụ và họ tên (PDF).
-    #[arg(long)]
+    #[arg(long, value_name = "ẢNH")]
     pub signature_image: Option<PathBuf>,
     /// Ảnh con dấu của cơ quan (PNG nền trong suốt, đúng kích thước thật) (PDF).
-    #[arg(long)]
+    #[arg(long, value_name = "ẢNH")]
     pub seal_image: Option<PathBuf>,
     /// Lý do ký, ví dụ: Phê duyệt.
-    #[arg(long)]
+    #[arg(long, value_name = "LÝ_DO")]
     pub reason: Option<String>,
     /// Nơi ký (PDF), ví dụ: Hòa Sơn.
-    #[arg(long)]
+    #[arg(long, value_name = "NƠI_KÝ")]
     pub location: Option<String>,
     /// Tệp văn bản đã ký sẽ ghi ra.
-    #[arg(short = 'o', long = "output")]
+    #[arg(short = 'o', long = "output", value_name = "TỆP")]
     pub output: PathBuf,
 }
 
@@ -158,7 +160,7 @@ fn secret(file: Option<&Path>, prompt: &str) -> workflow::Result<String> {
     let unreadable = |e: std::io::Error| workflow::Error::Read {
         what: "mật khẩu",
         path: file.unwrap_or(Path::new("-")).to_owned(),
-        detail: e.to_string(),
+        detail: khcds::store::io_message(&e),
     };
     let line = match file {
         Some(path) => {

@@ -4,12 +4,14 @@
 use super::format::{
     amount, bare_value, date_in_words, month_range, period_heading, roman, upper, value_with_unit,
 };
+use super::opening::Identity;
 use super::{Block, Cell, PageSection, Paragraph, Row, RowKind, Rule, Table};
 use crate::catalog;
 use crate::framework::Framework;
 use crate::layout::{Align, Layout, Orientation, Role};
 use crate::model::{
-    CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run,
+    CustomAppendix, Evaluation, Indicator, IndicatorEvaluation, IndicatorGroup, Plan, Run, Task,
+    TaskEvaluation, TaskScope,
 };
 
 /// The labels of the appendices the plan has, numbered in document order ("Phụ lục I",
@@ -24,14 +26,28 @@ pub(super) struct Labels {
 }
 
 pub(super) fn labels(plan: &Plan) -> Labels {
+    numbered(plan, false)
+}
+
+/// The labels of the yearly report's appendices: the evaluation's only.
+pub(super) fn report_labels(plan: &Plan) -> Labels {
+    numbered(plan, true)
+}
+
+fn numbered(plan: &Plan, evaluation_only: bool) -> Labels {
     let evaluation = evaluation_of(plan);
     let has = [
         evaluation.is_some_and(|e| !e.indicators.is_empty()),
         evaluation.is_some_and(|e| !e.tasks.is_empty()),
-        !plan.indicators.is_empty(),
-        !plan.tasks.is_empty(),
+        !evaluation_only && !plan.indicators.is_empty(),
+        !evaluation_only && !plan.tasks.is_empty(),
     ];
-    let count = has.iter().filter(|h| **h).count() + plan.appendices.len();
+    let custom = if evaluation_only {
+        0
+    } else {
+        plan.appendices.len()
+    };
+    let count = has.iter().filter(|h| **h).count() + custom;
     let mut n = 0;
     let mut next = |present: bool| {
         present.then(|| {
@@ -48,7 +64,10 @@ pub(super) fn labels(plan: &Plan) -> Labels {
         evaluation_tasks: next(has[1]),
         indicators: next(has[2]),
         tasks: next(has[3]),
-        custom: plan.appendices.iter().filter_map(|_| next(true)).collect(),
+        custom: plan.appendices[..custom]
+            .iter()
+            .filter_map(|_| next(true))
+            .collect(),
     }
 }
 
@@ -56,11 +75,18 @@ fn evaluation_of(plan: &Plan) -> Option<&Evaluation> {
     plan.annual.as_ref()?.evaluation.as_ref()
 }
 
-pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) -> Vec<PageSection> {
-    let labels = labels(plan);
+/// The appendices of `labels` (a table is left out when it has no label), each attached
+/// to the document `identity` names.
+pub(super) fn appendices(
+    plan: &Plan,
+    framework: &Framework,
+    layout: &Layout,
+    labels: &Labels,
+    identity: &Identity,
+) -> Vec<PageSection> {
     let mut out = Vec::new();
     let mut push = |label: &str, title: String, table: Table| {
-        let mut blocks = heading(plan, layout, label, &title);
+        let mut blocks = heading(plan, layout, identity, label, &title);
         blocks.push(Block::Table(table));
         out.push(PageSection {
             orientation: Orientation::Landscape,
@@ -113,14 +139,19 @@ pub(super) fn appendices(plan: &Plan, framework: &Framework, layout: &Layout) ->
 }
 
 /// "Phụ lục I", the title, "(Kèm theo Kế hoạch số … ngày … của …)".
-fn heading(plan: &Plan, layout: &Layout, label: &str, title: &str) -> Vec<Block> {
-    let h = &plan.header;
-    let number = if h.number.trim().is_empty() {
+fn heading(
+    plan: &Plan,
+    layout: &Layout,
+    identity: &Identity,
+    label: &str,
+    title: &str,
+) -> Vec<Block> {
+    let number = if identity.number.is_empty() {
         "     ".to_owned()
     } else {
-        h.number.trim().to_owned()
+        identity.number.clone()
     };
-    let issuer = issuer_in_sentence(&h.issuer);
+    let issuer = issuer_in_sentence(&plan.header.issuer);
     let of = if issuer.is_empty() {
         String::new()
     } else {
@@ -132,8 +163,9 @@ fn heading(plan: &Plan, layout: &Layout, label: &str, title: &str) -> Vec<Block>
         Block::Paragraph(Paragraph::new(
             Role::AppendixNote,
             format!(
-                "(Kèm theo Kế hoạch số {number} {}{of})",
-                date_in_words(h.date)
+                "(Kèm theo {} số {number} {}{of})",
+                identity.name,
+                date_in_words(identity.date)
             ),
         )),
         Block::Rule(Rule {
@@ -219,6 +251,20 @@ fn cell(role: Role, align: Align, text: impl Into<String>) -> Cell {
     }
 }
 
+/// A body cell of an appendix table.
+fn data(align: Align, text: impl Into<String>) -> Cell {
+    cell(Role::TableCell, align, text)
+}
+
+/// A row of data: it may end a page (only group rows keep with the next).
+fn data_row(cells: Vec<Cell>) -> Row {
+    Row {
+        kind: RowKind::Data,
+        keep_with_next: false,
+        cells,
+    }
+}
+
 fn header_row(titles: &[String]) -> Row {
     Row {
         kind: RowKind::Header,
@@ -278,12 +324,13 @@ fn indicator_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table
     }
 }
 
-/// Rows of items grouped as the plan's indicators are: a group row (I, II, …) before
-/// each group that has items, then the items' rows, numbered across groups.
-fn grouped_rows<T>(
-    groups: &[(IndicatorGroup, String)],
+/// Rows of items in groups (the plan's indicator groups, or the areas of III): a group
+/// row (I, II, …) before each group that has items, then the items' rows, numbered
+/// across groups.
+fn grouped_rows<G: PartialEq, T>(
+    groups: &[(G, String)],
     items: &[T],
-    group_of: impl Fn(&T) -> &IndicatorGroup,
+    group_of: impl Fn(&T) -> &G,
     width: usize,
     row: impl Fn(usize, &T) -> Row,
 ) -> Vec<Row> {
@@ -307,7 +354,6 @@ fn grouped_rows<T>(
 
 /// One evaluated target: its target and result, the status and the source in the note.
 fn evaluation_row(n: usize, i: &IndicatorEvaluation) -> Row {
-    let data = |align, text: String| cell(Role::TableCell, align, text);
     let target = i
         .target
         .as_ref()
@@ -321,22 +367,18 @@ fn evaluation_row(n: usize, i: &IndicatorEvaluation) -> Row {
         }
         note.push_str(&format!("Nguồn: {}", i.source.trim()));
     }
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells: vec![
-            data(Align::Center, n.to_string()),
-            data(Align::Left, i.name.trim().to_owned()),
-            data(Align::Center, i.unit.trim().to_owned()),
-            data(Align::Center, target),
-            data(Align::Center, i.achieved.trim().to_owned()),
-            data(
-                Align::Center,
-                i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-            ),
-            data(Align::Left, note),
-        ],
-    }
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        data(Align::Left, i.name.trim().to_owned()),
+        data(Align::Center, i.unit.trim().to_owned()),
+        data(Align::Center, target),
+        data(Align::Center, i.achieved.trim().to_owned()),
+        data(
+            Align::Center,
+            i.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
+        data(Align::Left, note),
+    ])
 }
 
 /// Indicator groups in the Khung's order, then the drafter's own in order of appearance,
@@ -422,46 +464,37 @@ fn task_status_table(
     ]
     .map(String::from)
     .to_vec();
-    let width = titles.len();
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (g, area) in areas(evaluation.tasks.iter().map(|t| t.area))
-        .iter()
-        .enumerate()
-    {
-        rows.push(group_row(
-            &roman(g + 1),
-            &area_title(plan, framework, *area),
-            width,
-        ));
-        for t in evaluation.tasks.iter().filter(|t| t.area == *area) {
-            n += 1;
-            let data = |align, text: String| cell(Role::TableCell, align, text);
-            rows.push(Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells: vec![
-                    data(Align::Center, n.to_string()),
-                    data(Align::Left, t.name.trim().to_owned()),
-                    data(Align::Left, t.lead_unit.trim().to_owned()),
-                    data(
-                        Align::Center,
-                        t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
-                    ),
-                    data(Align::Left, t.result.trim().to_owned()),
-                    data(
-                        Align::Center,
-                        if t.carries_over { "Có" } else { "" }.to_owned(),
-                    ),
-                ],
-            });
-        }
-    }
+    let groups = area_groups(plan, framework, evaluation.tasks.iter().map(|t| t.area));
+    let rows = grouped_rows(
+        &groups,
+        &evaluation.tasks,
+        |t| &t.area,
+        titles.len(),
+        task_status_row,
+    );
     Table {
         columns_mm: layout.task_status_columns_mm(),
         header: vec![header_row(&titles)],
         rows,
     }
+}
+
+/// One task of last year: its lead unit, status, result and whether it carries over.
+fn task_status_row(n: usize, t: &TaskEvaluation) -> Row {
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        data(Align::Left, t.name.trim().to_owned()),
+        data(Align::Left, t.lead_unit.trim().to_owned()),
+        data(
+            Align::Center,
+            t.status.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
+        data(Align::Left, t.result.trim().to_owned()),
+        data(
+            Align::Center,
+            if t.carries_over { "Có" } else { "" }.to_owned(),
+        ),
+    ])
 }
 
 /// A drafter's own appendix: "TT" then their columns; cells beyond the columns are
@@ -479,11 +512,7 @@ fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
                 row.iter()
                     .map(|text| cell(Role::TableCell, Align::Left, text.trim().to_owned())),
             );
-            Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells,
-            }
+            data_row(cells)
         })
         .collect();
     Table {
@@ -494,11 +523,19 @@ fn custom_table(appendix: &CustomAppendix, layout: &Layout) -> Table {
 }
 
 /// The areas of III the tasks fall in, in order, once each.
-fn areas(of: impl Iterator<Item = u8>) -> Vec<u8> {
+/// The areas of III that `of` names, in order, with their titles.
+fn area_groups(
+    plan: &Plan,
+    framework: &Framework,
+    of: impl Iterator<Item = u8>,
+) -> Vec<(u8, String)> {
     let mut areas: Vec<u8> = of.collect();
     areas.sort_unstable();
     areas.dedup();
     areas
+        .into_iter()
+        .map(|area| (area, area_title(plan, framework, area)))
+        .collect()
 }
 
 fn area_title(plan: &Plan, framework: &Framework, area: u8) -> String {
@@ -509,7 +546,6 @@ fn area_title(plan: &Plan, framework: &Framework, area: u8) -> String {
 }
 
 fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> Row {
-    let data = |align, text: String| cell(Role::TableCell, align, text);
     let mut cells = vec![
         data(Align::Center, n.to_string()),
         data(Align::Left, i.name.trim().to_owned()),
@@ -547,11 +583,7 @@ fn indicator_row(n: usize, i: &Indicator, periods: &[crate::model::Period]) -> R
     };
     cells.push(data(Align::Left, method));
     cells.push(data(Align::Left, i.lead_agency.trim().to_owned()));
-    Row {
-        kind: RowKind::Data,
-        keep_with_next: false,
-        cells,
-    }
+    data_row(cells)
 }
 
 fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
@@ -568,65 +600,9 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
     .map(String::from)
     .to_vec();
     let width = titles.len();
-    let mut rows = Vec::new();
-    let mut n = 0;
-    for (g, area) in areas(plan.tasks.iter().map(|t| t.area)).iter().enumerate() {
-        let title = area_title(plan, framework, *area);
-        rows.push(group_row(&roman(g + 1), &title, width));
-        for t in plan.tasks.iter().filter(|t| t.area == *area) {
-            n += 1;
-            let mut name_cell = vec![vec![Run {
-                text: t.name.trim().to_owned(),
-                bold: true,
-                italic: false,
-                field: None,
-            }]];
-            if !t.content.trim().is_empty() {
-                name_cell.push(vec![Run::plain(t.content.trim())]);
-            }
-            let mut result_cell = vec![vec![Run::plain(t.expected_result.trim())]];
-            if !t.expected_effect.trim().is_empty() {
-                result_cell.push(vec![Run {
-                    text: format!("Hiệu quả: {}", t.expected_effect.trim()),
-                    bold: false,
-                    italic: true,
-                    field: None,
-                }]);
-            }
-            let data = |align, text: String| cell(Role::TableCell, align, text);
-            rows.push(Row {
-                kind: RowKind::Data,
-                keep_with_next: false,
-                cells: vec![
-                    data(Align::Center, n.to_string()),
-                    Cell {
-                        paragraphs: name_cell,
-                        ..data(Align::Left, String::new())
-                    },
-                    Cell {
-                        paragraphs: result_cell,
-                        ..data(Align::Left, String::new())
-                    },
-                    data(Align::Left, t.lead_unit.trim().to_owned()),
-                    data(Align::Left, t.coordinating_units.join("; ")),
-                    data(Align::Center, month_range(t.start, t.end)),
-                    data(
-                        Align::Left,
-                        t.funding
-                            .iter()
-                            .map(|f| f.label())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                    data(
-                        Align::Right,
-                        t.budget_million_vnd.map(amount).unwrap_or_default(),
-                    ),
-                ],
-            });
-        }
-    }
-    let total = plan.budget_million_vnd(None);
+    let groups = area_groups(plan, framework, plan.tasks.iter().map(|t| t.area));
+    let mut rows = grouped_rows(&groups, &plan.tasks, |t| &t.area, width, task_row);
+    let total = plan.budget_million_vnd(TaskScope::ALL);
     rows.push(Row {
         kind: RowKind::Total,
         keep_with_next: false,
@@ -643,4 +619,53 @@ fn task_table(plan: &Plan, framework: &Framework, layout: &Layout) -> Table {
         header: vec![header_row(&titles)],
         rows,
     }
+}
+
+/// One task of the plan: name and content, result and effect, units, months, funding
+/// and budget.
+fn task_row(n: usize, t: &Task) -> Row {
+    let mut name_cell = vec![vec![Run {
+        text: t.name.trim().to_owned(),
+        bold: true,
+        italic: false,
+        field: None,
+    }]];
+    if !t.content.trim().is_empty() {
+        name_cell.push(vec![Run::plain(t.content.trim())]);
+    }
+    let mut result_cell = vec![vec![Run::plain(t.expected_result.trim())]];
+    if !t.expected_effect.trim().is_empty() {
+        result_cell.push(vec![Run {
+            text: format!("Hiệu quả: {}", t.expected_effect.trim()),
+            bold: false,
+            italic: true,
+            field: None,
+        }]);
+    }
+    data_row(vec![
+        data(Align::Center, n.to_string()),
+        Cell {
+            paragraphs: name_cell,
+            ..data(Align::Left, String::new())
+        },
+        Cell {
+            paragraphs: result_cell,
+            ..data(Align::Left, String::new())
+        },
+        data(Align::Left, t.lead_unit.trim().to_owned()),
+        data(Align::Left, t.coordinating_units.join("; ")),
+        data(Align::Center, month_range(t.start, t.end)),
+        data(
+            Align::Left,
+            t.funding
+                .iter()
+                .map(|f| f.label())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        data(
+            Align::Right,
+            t.budget_million_vnd.map(amount).unwrap_or_default(),
+        ),
+    ])
 }

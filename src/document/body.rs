@@ -8,8 +8,8 @@ use super::{Block, Paragraph};
 use crate::framework::Framework;
 use crate::layout::Role;
 use crate::model::{
-    AnnualLayout, AppendixRef, Block as ContentBlock, Field, Indicator, IndicatorGroup, Period,
-    Plan, PlanKind, Run, Section, SectionOrigin,
+    AnnualLayout, AppendixRef, Block as ContentBlock, Evaluation, Field, Indicator, IndicatorGroup,
+    Level, Period, Plan, PlanKind, Run, Section, SectionOrigin,
 };
 use crate::vocabulary::{comparator_phrase, value_with_unit, Generated};
 
@@ -73,6 +73,32 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
         }
         None => section_list(cx, &plan.sections, &TOP, 0, &mut out),
     }
+    end_body(&mut out);
+    out
+}
+
+/// The body of the yearly report: the evaluation's sections numbered from I, and the
+/// appendix references to the report's own appendices.
+pub(super) fn report_sections(
+    plan: &Plan,
+    framework: &Framework,
+    evaluation: &Evaluation,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    let labels = appendix::report_labels(plan);
+    let cx = &Cx {
+        plan,
+        framework,
+        figures: Figures::new(plan, &labels),
+    };
+    let tree = evaluation::sections(plan, evaluation, &labels);
+    section_list(cx, &tree, &TOP, 0, &mut out);
+    end_body(&mut out);
+    out
+}
+
+/// Ends the body with "./.", kept on the page of the closing block.
+fn end_body(out: &mut [Block]) {
     if let Some(Block::Paragraph(last)) = out.last_mut() {
         // The body ends with "./." and stays on the page of the closing block. The
         // sentence's own closing punctuation gives way to it ("… đồng." → "… đồng./.").
@@ -93,15 +119,14 @@ pub(super) fn sections(plan: &Plan, framework: &Framework) -> Vec<Block> {
         }
         last.keep_with_next = true;
     }
-    out
 }
 
 /// "Phần I" and its title on the next line, both bold and centred (the trích yếu's
 /// style: with the title's 24 pt before, LibreOffice and our paginator broke the page
-/// differently).
+/// differently); the label is a level of the outline.
 fn part_heading(label: &str, title: &str) -> [Block; 2] {
     [
-        Block::Paragraph(Paragraph::new(Role::Subject, label)),
+        Block::Paragraph(Paragraph::new(Role::PartLabel, label)),
         Block::Paragraph(Paragraph::new(Role::Subject, upper(title.trim()))),
     ]
 }
@@ -176,15 +201,7 @@ fn section_blocks(
     out: &mut Vec<Block>,
 ) {
     let plan = cx.plan;
-    let level = plan.meta.level;
-    let title = if section.title.trim().is_empty() {
-        cx.framework
-            .section(&section.id)
-            .map(|f| f.heading.for_level(level).to_owned())
-            .unwrap_or_default()
-    } else {
-        section.title.trim().to_owned()
-    };
+    let title = section_title(section, cx.framework, plan.meta.level);
     let (number, role) = heading_number(at, position);
     let title = if at.depth == 1 { upper(&title) } else { title };
     out.push(Block::Paragraph(Paragraph::new(
@@ -369,4 +386,16 @@ fn responsibilities(cx: &Cx, already: usize) -> Vec<Block> {
         out.extend(r.duties.iter().map(|b| content_block(&cx.figures, b)));
     }
     out
+}
+
+/// The title a section prints: the drafter's own, or the Khung's heading for the level.
+pub fn section_title(section: &Section, framework: &Framework, level: Level) -> String {
+    if section.title.trim().is_empty() {
+        framework
+            .section(&section.id)
+            .map(|f| f.heading.for_level(level).to_owned())
+            .unwrap_or_default()
+    } else {
+        section.title.trim().to_owned()
+    }
 }

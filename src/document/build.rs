@@ -1,6 +1,7 @@
 //! Plan → document.
 
-use super::{appendix, body, glue, opening, Document, PageSection, Properties};
+use super::opening::Identity;
+use super::{appendix, body, glue, opening, text, Block, Document, PageSection, Properties};
 use crate::framework::{self, Framework};
 use crate::layout::{Layout, Orientation};
 use crate::model::Plan;
@@ -12,18 +13,33 @@ pub fn build(plan: &Plan) -> Document {
 
 pub(super) fn build_with(plan: &Plan, framework: &Framework) -> Document {
     let layout = Layout::from_settings(&plan.settings);
-    let mut blocks = opening::header_and_title(plan, &layout);
+    let identity = Identity::plan(plan);
+    let mut blocks = opening::header_and_title(plan, &layout, &identity);
     blocks.extend(opening::opening(plan));
     blocks.extend(body::sections(plan, framework));
     blocks.extend(opening::closing(plan, &layout));
+    let labels = appendix::labels(plan);
+    let appendices = appendix::appendices(plan, framework, &layout, &labels, &identity);
+    finish(layout, blocks, appendices, properties(plan))
+}
+
+/// The document of the body `blocks` and the `appendices`: its text made final and
+/// glued.
+pub(super) fn finish(
+    layout: Layout,
+    blocks: Vec<Block>,
+    appendices: Vec<PageSection>,
+    mut properties: Properties,
+) -> Document {
     let mut sections = vec![PageSection {
         orientation: Orientation::Portrait,
         blocks,
     }];
-    sections.extend(appendix::appendices(plan, framework, &layout));
+    sections.extend(appendices);
+    text::apply(&mut sections, &mut properties);
     glue::apply(&mut sections);
     Document {
-        properties: properties(plan),
+        properties,
         layout,
         sections,
     }

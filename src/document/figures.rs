@@ -4,7 +4,7 @@
 
 use super::appendix::Labels;
 use super::format::amount;
-use crate::model::{AppendixRef, Field, Plan, Run};
+use crate::model::{AppendixRef, Field, Plan, Run, TaskScope};
 
 pub(super) struct Figures<'a> {
     plan: &'a Plan,
@@ -34,15 +34,17 @@ impl<'a> Figures<'a> {
             Field::Appendix { appendix } => {
                 self.label(appendix).unwrap_or_else(|| "Phụ lục".to_owned())
             }
-            Field::TaskCount { area } => format!(
-                "{:02}",
-                self.plan
-                    .tasks
-                    .iter()
-                    .filter(|t| area.is_none_or(|a| t.area == a))
-                    .count()
-            ),
-            Field::Budget { area } => amount(self.plan.budget_million_vnd(*area)),
+            Field::TaskCount { area, source } => {
+                let scope = TaskScope {
+                    area: *area,
+                    source: source.as_ref(),
+                };
+                format!("{:02}", self.plan.tasks_in(scope).count())
+            }
+            Field::Budget { area, source } => amount(self.plan.budget_million_vnd(TaskScope {
+                area: *area,
+                source: source.as_ref(),
+            })),
             Field::IndicatorCount => format!("{:02}", self.plan.indicators.len()),
         }
     }

@@ -13,7 +13,7 @@
 //! glyph for it.) A "/" before a letter gets a joiner too: LibreOffice never breaks
 //! there, UAX #14 (our PDF engine) would; before a digit neither breaks.
 
-use super::{Block, PageSection};
+use super::{runs_mut, PageSection};
 
 const NO_BREAK_SPACE: char = '\u{A0}';
 const WORD_JOINER: char = '\u{2060}';
@@ -23,25 +23,13 @@ const WORD_JOINER: char = '\u{2060}';
 /// between digits.
 pub(super) fn apply(sections: &mut [PageSection]) {
     for section in sections {
-        blocks(&mut section.blocks);
-    }
-}
-
-fn blocks(blocks_: &mut [Block]) {
-    for block in blocks_ {
-        match block {
-            Block::Paragraph(p) => p.runs.iter_mut().for_each(|r| r.text = glue(&r.text)),
-            Block::Rule(_) => {}
-            Block::Columns(c) => c.rows.iter_mut().flatten().for_each(|cell| blocks(cell)),
-            Block::Table(t) => t
-                .header
-                .iter_mut()
-                .chain(t.rows.iter_mut())
-                .flat_map(|row| row.cells.iter_mut())
-                .flat_map(|cell| cell.paragraphs.iter_mut())
-                .flatten()
-                .for_each(|run| run.text = glue_numbers(&run.text)),
-        }
+        runs_mut(&mut section.blocks, &mut |run, in_table| {
+            run.text = if in_table {
+                glue_numbers(&run.text)
+            } else {
+                glue(&run.text)
+            };
+        });
     }
 }
 

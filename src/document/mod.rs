@@ -1,7 +1,7 @@
 //! The document model: what the plan becomes on paper, independent of the file format.
 //!
-//! Built once from a plan ([`build`]), rendered by both the DOCX writer and the PDF
-//! engine. Blocks carry a [`Role`](crate::layout::Role); the [`Layout`] says what each
+//! Built once from a plan ([`build`]; the yearly report of an annual plan's evaluation
+//! with [`build_report`]), rendered by both the DOCX writer and the PDF engine. Blocks carry a [`Role`](crate::layout::Role); the [`Layout`] says what each
 //! role looks like. Text is final: numbering, upper case, punctuation and dates are
 //! resolved here, so the writers never reinterpret the plan.
 
@@ -13,8 +13,13 @@ mod figures;
 pub mod format;
 mod glue;
 mod opening;
+mod report;
+mod text;
 
+pub use body::section_title;
 pub use build::build;
+pub use report::build_report;
+pub use text::final_text;
 
 /// The labels of the plan's appendices in document order ("Phụ lục I", "Phụ lục II" …).
 pub fn appendix_labels(plan: &crate::model::Plan) -> Vec<String> {
@@ -171,6 +176,30 @@ impl Document {
         let mut out = Vec::new();
         self.sections.iter().for_each(|s| walk(&s.blocks, &mut out));
         out
+    }
+}
+
+/// Calls `f` on every run of `blocks`, table cells and columns included, with whether
+/// the run is in a cell of a bordered table.
+pub(crate) fn runs_mut(blocks: &mut [Block], f: &mut dyn FnMut(&mut Run, bool)) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => p.runs.iter_mut().for_each(|r| f(r, false)),
+            Block::Rule(_) => {}
+            Block::Columns(c) => c
+                .rows
+                .iter_mut()
+                .flatten()
+                .for_each(|cell| runs_mut(cell, f)),
+            Block::Table(t) => t
+                .header
+                .iter_mut()
+                .chain(t.rows.iter_mut())
+                .flat_map(|row| row.cells.iter_mut())
+                .flat_map(|cell| cell.paragraphs.iter_mut())
+                .flatten()
+                .for_each(|r| f(r, true)),
+        }
     }
 }
 

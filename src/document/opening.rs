@@ -1,5 +1,7 @@
 //! The header block, the title, the opening lines and the closing block.
 
+use chrono::NaiveDate;
+
 use super::format::{place_and_date, upper};
 use super::{Block, Columns, Paragraph, Rule};
 use crate::layout::{Layout, Role};
@@ -12,8 +14,33 @@ fn para(role: Role, text: impl Into<String>) -> Block {
     Block::Paragraph(Paragraph::new(role, text))
 }
 
-/// Header table (ô 1–4), "KẾ HOẠCH" and the trích yếu with its rule.
-pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
+/// What a document is, as its header and its appendices name it.
+pub(super) struct Identity {
+    /// Tên loại văn bản as a sentence names it: "Kế hoạch", "Báo cáo".
+    pub name: &'static str,
+    /// Số and ký hiệu, without "Số: ".
+    pub number: String,
+    pub date: Option<NaiveDate>,
+    /// Trích yếu.
+    pub subject: String,
+}
+
+impl Identity {
+    /// The plan's own.
+    pub fn plan(plan: &Plan) -> Identity {
+        let h = &plan.header;
+        Identity {
+            name: "Kế hoạch",
+            number: h.number.trim().to_owned(),
+            date: h.date,
+            subject: h.subject.trim().to_owned(),
+        }
+    }
+}
+
+/// Header table (ô 1–4), the document's name ("KẾ HOẠCH") and the trích yếu with its
+/// rule.
+pub(super) fn header_and_title(plan: &Plan, layout: &Layout, identity: &Identity) -> Vec<Block> {
     let h = &plan.header;
     let mut issuer_cell = Vec::new();
     if !h.parent_body.trim().is_empty() {
@@ -39,15 +66,18 @@ pub(super) fn header_and_title(plan: &Plan, layout: &Layout) -> Vec<Block> {
         rows: vec![
             [issuer_cell, nation_cell],
             [
-                vec![para(Role::Number, format!("Số: {}", h.number.trim()))],
-                vec![para(Role::PlaceDate, place_and_date(&h.place, h.date))],
+                vec![para(Role::Number, format!("Số: {}", identity.number))],
+                vec![para(
+                    Role::PlaceDate,
+                    place_and_date(&h.place, identity.date),
+                )],
             ],
         ],
     };
     vec![
         Block::Columns(header),
-        para(Role::DocumentTitle, "KẾ HOẠCH"),
-        para(Role::Subject, subject_lines(h.subject.trim())),
+        para(Role::DocumentTitle, upper(identity.name)),
+        para(Role::Subject, subject_lines(&identity.subject)),
         Block::Rule(Rule {
             length_mm: layout.subject_rule_mm(),
         }),

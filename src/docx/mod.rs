@@ -21,6 +21,8 @@ mod styles;
 mod tables;
 mod text;
 
+use docx_rs::BuildXML;
+
 use crate::document::{self, Document};
 use crate::layout::Layout;
 use crate::model::Plan;
@@ -55,14 +57,26 @@ pub fn write(document: &Document) -> Result<Vec<u8>, DocxError> {
     };
     let (docx, header_count) = sections::build(document, &mut ctx);
     let parts = docx.build();
-    let body = normalise::normalise(&parts.document, &ctx.header_rows)?;
+    let draft_header = document
+        .properties
+        .draft_mark
+        .as_deref()
+        .map(|mark| {
+            normalise::normalise(&sections::draft_first_page_header(mark).build(), &[], None)
+        })
+        .transpose()?;
+    let body = normalise::normalise(
+        &parts.document,
+        &ctx.header_rows,
+        draft_header.as_ref().map(|_| package::FIRST_PAGE_HEADER_ID),
+    )?;
     let headers = parts
         .headers
         .iter()
-        .map(|h| normalise::normalise(h, &[]))
+        .map(|h| normalise::normalise(h, &[], None))
         .collect::<Result<Vec<_>, _>>()?;
     debug_assert_eq!(headers.len(), header_count);
-    package::pack(document, &body, &headers)
+    package::pack(document, &body, &headers, draft_header.as_deref())
 }
 
 /// Builds the document of `plan` and writes it as a DOCX file.

@@ -271,7 +271,10 @@ struct Frame<'i> {
     table_header: bool,
 }
 
-struct Tables<'h> {
+/// What the pass carries from element to element.
+struct State<'h> {
+    /// See [`normalise`].
+    first_page_header: Option<&'h str>,
     header_rows: &'h [usize],
     next: usize,
     /// (table index, rows seen) of the open tables.
@@ -281,13 +284,19 @@ struct Tables<'h> {
 }
 
 /// Post-processes one XML part; `header_rows[i]` is the number of header rows of the
-/// i-th table (`w:tbl`) in document order.
-pub(super) fn normalise(input: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, DocxError> {
+/// i-th table (`w:tbl`) in document order; every section refers to the header part of
+/// relationship id `first_page_header`, when given, for its first page.
+pub(super) fn normalise(
+    input: &[u8],
+    header_rows: &[usize],
+    first_page_header: Option<&str>,
+) -> Result<Vec<u8>, DocxError> {
     let mut reader = Reader::from_reader(input);
     reader.config_mut().trim_text(false);
     let mut buffers: Vec<Vec<u8>> = vec![Vec::with_capacity(input.len())];
     let mut frames: Vec<Frame> = Vec::new();
-    let mut tables = Tables {
+    let mut state = State {
+        first_page_header,
         header_rows,
         next: 0,
         open: Vec::new(),
@@ -299,7 +308,7 @@ pub(super) fn normalise(input: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, 
             .map_err(|e| DocxError::Xml(format!("{e} (byte {})", reader.buffer_position())))?;
         match event {
             Event::Eof => break,
-            Event::Start(e) => start(input, &e, false, &mut buffers, &mut frames, &mut tables)?,
+            Event::Start(e) => start(input, &e, false, &mut buffers, &mut frames, &mut state)?,
             Event::Empty(e) => {
                 let name = e.name().into_inner();
                 let droppable =
@@ -307,9 +316,9 @@ pub(super) fn normalise(input: &[u8], header_rows: &[usize]) -> Result<Vec<u8>, 
                 if droppable {
                     continue;
                 }
-                start(input, &e, true, &mut buffers, &mut frames, &mut tables)?;
+                start(input, &e, true, &mut buffers, &mut frames, &mut state)?;
             }
-            Event::End(_) => end(&mut buffers, &mut frames, &mut tables)?,
+            Event::End(_) => end(&mut buffers, &mut frames, &mut state)?,
             Event::Text(t) => {
                 let sorting = frames.last().is_some_and(|f| f.order.is_some());
                 if sorting {
@@ -367,7 +376,7 @@ fn start<'i>(
     empty: bool,
     buffers: &mut Vec<Vec<u8>>,
     frames: &mut Vec<Frame<'i>>,
-    tables: &mut Tables,
+    state: &mut State,
 ) -> Result<(), DocxError> {
     let name = in_input(input, e.name().into_inner())?;
     if let Some(p) = prefix(name) {
@@ -381,23 +390,22 @@ fn start<'i>(
     let mut table_header = false;
     match name {
         b"w:tbl" => {
-            tables.open.push((tables.next, 0));
-            tables.next += 1;
+            state.open.push((state.next, 0));
+            state.next += 1;
         }
         b"w:tr" => {
-            if let Some((table, rows)) = tables.open.last_mut() {
-                tables.pending_header =
-                    *rows < tables.header_rows.get(*table).copied().unwrap_or(0);
+            if let Some((table, rows)) = state.open.last_mut() {
+                state.pending_header = *rows < state.header_rows.get(*table).copied().unwrap_or(0);
                 *rows += 1;
             }
         }
         b"w:trPr" => {
-            table_header = std::mem::take(&mut tables.pending_header);
+            table_header = std::mem::take(&mut state.pending_header);
         }
         _ => {
-            if tables.pending_header && frames.last().is_some_and(|f| f.name == b"w:tr") {
+            if state.pending_header && frames.last().is_some_and(|f| f.name == b"w:tr") {
                 // A header row without w:trPr: give it one.
-                tables.pending_header = false;
+                state.pending_header = false;
                 write_child(
                     buffers,
                     frames,
@@ -426,13 +434,13 @@ fn start<'i>(
         let frame = frames.last().expect("just pushed");
         if frame.order.is_some() && needs_children(frame) {
             // `<w:trPr/>` of a header row, an empty `<w:sectPr/>`: expand.
-            return end(buffers, frames, tables);
+            return end(buffers, frames, state);
         }
         let buf = current(buffers);
         buf.pop();
         buf.extend_from_slice(b"/>");
         let frame = frames.pop().expect("just pushed");
-        finish(buffers, frames, frame, tables);
+        finish(buffers, frames, frame, state);
     }
     Ok(())
 }
@@ -510,32 +518,38 @@ fn write_child<'i>(
 fn end<'i>(
     buffers: &mut Vec<Vec<u8>>,
     frames: &mut Vec<Frame<'i>>,
-    tables: &mut Tables,
+    state: &mut State,
 ) -> Result<(), DocxError> {
     let mut frame = frames
         .pop()
         .ok_or_else(|| DocxError::Xml("unbalanced XML from docx-rs".into()))?;
     if let Some(order) = frame.order {
         let has = |f: &Frame, n: &[u8]| f.children.iter().any(|c| c.name == n);
-        let mut extra: Vec<(&'static [u8], &'static str)> = Vec::new();
+        let mut extra: Vec<(&'static [u8], String)> = Vec::new();
         match frame.name {
             b"w:trPr" if frame.table_header && !has(&frame, b"w:tblHeader") => {
-                extra.push((b"w:tblHeader", "<w:tblHeader/>"));
+                extra.push((b"w:tblHeader", "<w:tblHeader/>".into()));
             }
-            b"w:sectPr" if !has(&frame, b"w:type") => {
-                extra.push((b"w:type", r#"<w:type w:val="nextPage"/>"#));
+            b"w:sectPr" => {
+                if !has(&frame, b"w:type") {
+                    extra.push((b"w:type", r#"<w:type w:val="nextPage"/>"#.into()));
+                }
+                if let Some(id) = state.first_page_header {
+                    extra.push((
+                        b"w:headerReference",
+                        format!(r#"<w:headerReference w:type="first" r:id="{id}"/>"#),
+                    ));
+                }
             }
             b"w:pPr" if has(&frame, b"w:sectPr") && !has(&frame, b"w:pStyle") => {
-                extra.push((b"w:pStyle", ""));
+                extra.push((
+                    b"w:pStyle",
+                    format!(r#"<w:pStyle w:val="{SECTION_END_STYLE}"/>"#),
+                ));
             }
             _ => {}
         }
         for (name, xml) in extra {
-            let xml = if name == b"w:pStyle" {
-                format!(r#"<w:pStyle w:val="{SECTION_END_STYLE}"/>"#)
-            } else {
-                xml.to_owned()
-            };
             frame.children.push(Child {
                 rank: rank(order, name),
                 name,
@@ -565,7 +579,7 @@ fn end<'i>(
     buf.extend_from_slice(b"</");
     buf.extend_from_slice(frame.name);
     buf.push(b'>');
-    finish(buffers, frames, frame, tables);
+    finish(buffers, frames, frame, state);
     Ok(())
 }
 
@@ -574,13 +588,13 @@ fn finish<'i>(
     buffers: &mut Vec<Vec<u8>>,
     frames: &mut [Frame<'i>],
     frame: Frame<'i>,
-    tables: &mut Tables,
+    state: &mut State,
 ) {
     if frame.name == b"w:tbl" {
-        tables.open.pop();
+        state.open.pop();
     }
     if frame.name == b"w:tr" {
-        tables.pending_header = false;
+        state.pending_header = false;
     }
     if frame.own_buffer {
         let xml = buffers.pop().unwrap_or_default();
@@ -600,7 +614,7 @@ mod tests {
     use super::*;
 
     fn run(xml: &str, header_rows: &[usize]) -> String {
-        String::from_utf8(normalise(xml.as_bytes(), header_rows).unwrap()).unwrap()
+        String::from_utf8(normalise(xml.as_bytes(), header_rows, None).unwrap()).unwrap()
     }
 
     #[test]
@@ -649,7 +663,22 @@ mod tests {
     }
 
     #[test]
+    fn a_first_page_header_is_referred_to_by_every_section() {
+        let xml = r#"<w:body><w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/><w:headerReference w:type="default" r:id="h1"/><w:titlePg/></w:sectPr></w:pPr></w:p><w:sectPr><w:headerReference w:type="default" r:id="h2"/></w:sectPr></w:body>"#;
+        let got =
+            String::from_utf8(normalise(xml.as_bytes(), &[], Some("first")).unwrap()).unwrap();
+        for default in ["h1", "h2"] {
+            assert!(
+                got.contains(&format!(
+                    r#"<w:headerReference w:type="default" r:id="{default}"/><w:headerReference w:type="first" r:id="first"/><w:type w:val="nextPage"/>"#
+                )),
+                "{got}"
+            );
+        }
+    }
+
+    #[test]
     fn foreign_elements_are_refused() {
-        assert!(normalise(b"<w:p><w14:x/></w:p>", &[]).is_err());
+        assert!(normalise(b"<w:p><w14:x/></w:p>", &[], None).is_err());
     }
 }

@@ -11,6 +11,10 @@ use crate::document::Document;
 /// Deflate level: fast; XML compresses well at any level.
 const LEVEL: i64 = 3;
 
+/// The relationship id of a draft's first-page header, which this module adds after
+/// docx-rs's headers.
+pub(super) const FIRST_PAGE_HEADER_ID: &str = "rIdFirstPageHeader";
+
 /// The relationship ids docx-rs gives the headers ("rIdHeader1" …) and the part each is
 /// written to: docx-rs numbers the parts in the string order of the ids.
 fn header_parts(count: usize) -> Vec<(String, usize)> {
@@ -42,10 +46,12 @@ fn timestamp(document: &Document) -> DateTime {
         .unwrap_or_default()
 }
 
+/// Packs the parts: docx-rs's `headers` and, for a draft, its first-page header.
 pub(super) fn pack(
     document: &Document,
     body: &[u8],
     headers: &[Vec<u8>],
+    first_page_header: Option<&[u8]>,
 ) -> Result<Vec<u8>, DocxError> {
     let estimate = body.len() / 4 + 16 * 1024;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(estimate)));
@@ -54,7 +60,12 @@ pub(super) fn pack(
         .compression_level(Some(LEVEL))
         .last_modified_time(timestamp(document))
         .unix_permissions(0o644);
-    let header_parts = header_parts(headers.len());
+    let mut header_parts = header_parts(headers.len());
+    let mut header_xml: Vec<&[u8]> = headers.iter().map(Vec::as_slice).collect();
+    if let Some(xml) = first_page_header {
+        header_xml.push(xml);
+        header_parts.push((FIRST_PAGE_HEADER_ID.to_owned(), header_xml.len()));
+    }
     let mut put = |name: &str, bytes: &[u8]| -> Result<(), DocxError> {
         zip.start_file(name, options)?;
         zip.write_all(bytes)?;
@@ -62,7 +73,7 @@ pub(super) fn pack(
     };
     put(
         "[Content_Types].xml",
-        parts::content_types_xml(headers.len()).as_bytes(),
+        parts::content_types_xml(header_xml.len()).as_bytes(),
     )?;
     put("_rels/.rels", parts::package_rels_xml().as_bytes())?;
     put("word/document.xml", body)?;
@@ -76,7 +87,7 @@ pub(super) fn pack(
     )?;
     put("word/settings.xml", parts::settings_xml().as_bytes())?;
     put("word/fontTable.xml", parts::font_table_xml().as_bytes())?;
-    for (i, header) in headers.iter().enumerate() {
+    for (i, header) in header_xml.iter().enumerate() {
         put(&format!("word/header{}.xml", i + 1), header)?;
     }
     put(

@@ -1,12 +1,11 @@
 //! Paragraphs and rules.
 
 use docx_rs::{
-    AlignmentType, Break, BreakType, LineSpacing, LineSpacingType, ParagraphChild, RunChild, Tab,
-    Text,
+    AlignmentType, Break, BreakType, LineSpacing, LineSpacingType, ParagraphChild, RunChild, Text,
 };
 
 use super::styles::{style_id, RULE_STYLE};
-use super::text::{clean, pieces, Piece};
+use super::text::{final_text, pieces, Piece};
 use super::Ctx;
 use crate::document::{Paragraph, Rule};
 use crate::layout::{mm_to_twips, pt_to_twips, Align, ParagraphStyle, Role, RULE_GAP_PT};
@@ -52,9 +51,9 @@ pub(super) fn styled(
     out
 }
 
-/// A run: its text cleaned (see [`clean`]), bold/italic only when the style is not.
+/// A run: its text final (see [`final_text`]), bold/italic only when the style is not.
 fn run_of(run: &Run, style: &ParagraphStyle) -> Option<docx_rs::Run> {
-    let text = clean(&run.text);
+    let text = final_text(&run.text);
     if text.is_empty() {
         return None;
     }
@@ -69,7 +68,6 @@ fn run_of(run: &Run, style: &ParagraphStyle) -> Option<docx_rs::Run> {
         out.children.push(match piece {
             Piece::Text(t) => RunChild::Text(Text::new(t)),
             Piece::Break => RunChild::Break(Break::new(BreakType::TextWrapping)),
-            Piece::Tab => RunChild::Tab(Tab::new()),
         });
     }
     Some(out)

@@ -1,15 +1,19 @@
 //! Page sections: page size, orientation and margins, the page-number header, the
 //! numbering restart; and the blocks of each section.
 //!
-//! Every section has a title page (`titlePg`) and only a default header holding the
-//! PAGE field: Word and LibreOffice then show no number on the first page of each
-//! section and the number, centred in the top margin, on the others. (docx-rs drops
-//! the first-page header when both are set; none is needed.) Numbering restarts at 1 in
-//! each section (`pgNumType start=1`), so each appendix is numbered on its own.
-
+//! Every section has a title page (`titlePg`) and a default header holding the PAGE
+//! field: Word and LibreOffice then show no number on the first page of each section and
+//! the number, centred in the top margin, on the others. Numbering restarts at 1 in each
+//! section (`pgNumType start=1`), so each appendix is numbered on its own.
+//!
+//! A draft carries its mark on every page, at the right end of the page-number line as
+//! the PDF prints it: in the default header after the number (tab stops at the centre
+//! and the right edge), and in a first-page header of its own ([`draft_first_page_header`]),
+//! which docx-rs cannot attach to a section (it drops a section's first-page header when
+//! the section also has a default one), so [`super::normalise`] refers every section to it.
 use docx_rs::{
-    DocumentChild, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageNumType,
-    PageOrientationType, PageSize, Section,
+    AlignmentType, DocumentChild, Docx, FieldCharType, Header, InstrPAGE, InstrText, PageNumType,
+    PageOrientationType, PageSize, Section, Tab, TabValueType,
 };
 
 use super::paragraphs::{paragraph, rule};
@@ -21,16 +25,47 @@ use crate::layout::{
     mm_to_twips, Orientation, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT, PAGE_NUMBER_FROM_TOP_MM,
 };
 
-/// The header of every page but a section's first: the page number, centred.
-fn page_number_header() -> Header {
-    let field = docx_rs::Paragraph::new()
-        .style(style_id(Role::PageNumber))
-        .add_run(docx_rs::Run::new().add_field_char(FieldCharType::Begin, false))
-        .add_run(docx_rs::Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(docx_rs::Run::new().add_field_char(FieldCharType::Separate, false))
-        .add_run(docx_rs::Run::new().add_text("1"))
-        .add_run(docx_rs::Run::new().add_field_char(FieldCharType::End, false));
-    Header::new().add_paragraph(field)
+/// The header of every page but a section's first: the page number, centred; a draft's
+/// mark at the right edge of the text.
+fn page_number_header(page: &PageSetup, draft_mark: Option<&str>) -> Header {
+    let field_runs = [
+        docx_rs::Run::new().add_field_char(FieldCharType::Begin, false),
+        docx_rs::Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new())),
+        docx_rs::Run::new().add_field_char(FieldCharType::Separate, false),
+        docx_rs::Run::new().add_text("1"),
+        docx_rs::Run::new().add_field_char(FieldCharType::End, false),
+    ];
+    let mut p = docx_rs::Paragraph::new().style(style_id(Role::PageNumber));
+    if let Some(mark) = draft_mark {
+        let width = mm_to_twips(page.text_width_mm()).max(2) as usize;
+        p = p
+            .align(AlignmentType::Left)
+            .add_tab(Tab::new().val(TabValueType::Center).pos(width / 2))
+            .add_tab(Tab::new().val(TabValueType::Right).pos(width))
+            .add_run(docx_rs::Run::new().add_tab());
+        p = field_runs.into_iter().fold(p, |p, r| p.add_run(r));
+        p = p
+            .add_run(docx_rs::Run::new().add_tab())
+            .add_run(mark_run(mark));
+    } else {
+        p = field_runs.into_iter().fold(p, |p, r| p.add_run(r));
+    }
+    Header::new().add_paragraph(p)
+}
+
+/// The draft mark as printed: bold, in the page number's size.
+fn mark_run(mark: &str) -> docx_rs::Run {
+    docx_rs::Run::new().add_text(mark).bold()
+}
+
+/// The header of a draft's first pages (no number there): the mark at the right edge.
+pub(super) fn draft_first_page_header(mark: &str) -> Header {
+    Header::new().add_paragraph(
+        docx_rs::Paragraph::new()
+            .style(style_id(Role::PageNumber))
+            .align(AlignmentType::Right)
+            .add_run(mark_run(mark)),
+    )
 }
 
 fn page_size(page: &PageSetup) -> PageSize {
@@ -92,6 +127,7 @@ pub(super) fn build(document: &Document, ctx: &mut Ctx) -> (Docx, usize) {
     } else {
         &document.sections
     };
+    let draft_mark = document.properties.draft_mark.as_deref();
     let mut docx = Docx::new();
     let count = sections.len();
     for (i, section) in sections.iter().enumerate() {
@@ -105,7 +141,7 @@ pub(super) fn build(document: &Document, ctx: &mut Ctx) -> (Docx, usize) {
                 .page_margin(page_margin(&page))
                 .title_pg()
                 .page_num_type(PageNumType::new().start(1))
-                .header(page_number_header());
+                .header(page_number_header(&page, draft_mark));
             for item in items {
                 s = match item {
                     Item::Paragraph(p) => s.add_paragraph(*p),
@@ -143,7 +179,7 @@ pub(super) fn build(document: &Document, ctx: &mut Ctx) -> (Docx, usize) {
                 .page_margin(page_margin(&page))
                 .title_pg()
                 .page_num_type(PageNumType::new().start(1))
-                .header(page_number_header());
+                .header(page_number_header(&page, draft_mark));
         }
     }
     (docx, count)

@@ -11,11 +11,11 @@ use std::fmt::Write;
 
 use crate::layout::{
     mm_to_twips, pt_to_twips, Align, Layout, ParagraphStyle, Role, FONT_FAMILY, RULE_GAP_PT,
-    RULE_THICKNESS_PT, WIDOW_CONTROL,
+    RULE_THICKNESS_PT, SECTION_END_PT, WIDOW_CONTROL,
 };
 
 /// Every role, in the order the styles are listed.
-pub(super) const ROLES: [Role; 28] = [
+pub(super) const ROLES: [Role; 29] = [
     Role::ParentBody,
     Role::Issuer,
     Role::Number,
@@ -24,6 +24,7 @@ pub(super) const ROLES: [Role; 28] = [
     Role::PlaceDate,
     Role::DocumentTitle,
     Role::Subject,
+    Role::PartLabel,
     Role::LegalBasis,
     Role::Heading1,
     Role::Heading2,
@@ -62,6 +63,7 @@ pub(super) fn style_id(role: Role) -> &'static str {
         Role::PlaceDate => "KhPlaceDate",
         Role::DocumentTitle => "KhDocumentTitle",
         Role::Subject => "KhSubject",
+        Role::PartLabel => "KhPart",
         Role::LegalBasis => "KhLegalBasis",
         Role::Heading1 => "Heading1",
         Role::Heading2 => "Heading2",
@@ -96,6 +98,7 @@ fn style_name(role: Role) -> &'static str {
         Role::PlaceDate => "KH Địa danh, ngày tháng",
         Role::DocumentTitle => "KH Tên loại văn bản",
         Role::Subject => "KH Trích yếu",
+        Role::PartLabel => "KH Phần",
         Role::LegalBasis => "KH Căn cứ",
         Role::Heading1 => "heading 1",
         Role::Heading2 => "heading 2",
@@ -122,7 +125,7 @@ fn style_name(role: Role) -> &'static str {
 /// Outline level (navigation pane, PDF bookmarks) of the numbered headings.
 fn outline_level(role: Role) -> Option<u8> {
     match role {
-        Role::Heading1 => Some(0),
+        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(0),
         Role::Heading2 => Some(1),
         Role::Heading3 => Some(2),
         Role::Heading4 => Some(3),
@@ -276,8 +279,8 @@ pub(super) fn styles_xml(layout: &Layout) -> String {
     let _ = write!(
         out,
         r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{SECTION_END_STYLE}"><w:name w:val="KH Ngắt phần"/><w:basedOn w:val="Normal"/><w:pPr>{}</w:pPr>{}</w:style>"#,
-        spacing(0.0, 0.0, 1.0),
-        run_properties(1.0, false, false),
+        spacing(0.0, 0.0, SECTION_END_PT),
+        run_properties(SECTION_END_PT, false, false),
     );
     out.push_str("</w:styles>");
     out

@@ -10,30 +10,16 @@ use super::paragraphs::{paragraph, rule, styled};
 use super::Ctx;
 use crate::document::{Block, Columns, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, Layout, PageSetup, COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM, TABLE_BORDER_PT,
-    TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM,
+    grid_twips, mm_to_twips, Layout, PageSetup, COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM,
+    TABLE_BORDER_PT, TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM,
 };
 
-/// Grid column widths in twips; rounding is carried so they add up to the rounded total.
+/// The table's grid ([`grid_twips`]) as docx-rs takes it.
 fn grid(widths_mm: &[f32]) -> Vec<usize> {
-    let widths: Vec<f32> = if widths_mm.is_empty() {
-        vec![100.0]
-    } else {
-        widths_mm
-            .iter()
-            .map(|w| if w.is_finite() { w.max(1.0) } else { 1.0 })
-            .collect()
-    };
-    let mut out = Vec::with_capacity(widths.len());
-    let mut edge_mm = 0.0f32;
-    let mut edge = 0i32;
-    for w in widths {
-        edge_mm += w;
-        let next = mm_to_twips(edge_mm);
-        out.push((next - edge).max(1) as usize);
-        edge = next;
-    }
-    out
+    grid_twips(widths_mm)
+        .into_iter()
+        .map(|w| w.max(1) as usize)
+        .collect()
 }
 
 fn twips_to_mm(twips: usize) -> f32 {

@@ -1,107 +1,39 @@
-//! Text as it may appear in a Word file: NFC, no characters XML 1.0 forbids, no control
-//! characters; line breaks and tabs become Word's own break and tab elements.
+//! Text as Word holds it. The characters are those of the document model
+//! ([`final_text`]; a document built elsewhere than `document::build` goes through the
+//! same rule, which returns final text borrowed); a line break becomes Word's break
+//! element.
 
-use std::borrow::Cow;
-
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+pub(super) use crate::document::final_text;
 
 /// One piece of a run's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Piece<'a> {
     Text(&'a str),
-    /// A manual line break (`w:br`): from "\n", "\r\n", "\r", U+000B, U+000C, U+2028, U+2029.
+    /// A line break inside the paragraph (`w:br`).
     Break,
-    /// A tab (`w:tab`).
-    Tab,
 }
 
-/// Whether `c` is kept as text. Dropped: C0 controls (tab and line breaks are handled
-/// by [`pieces`]), DEL and C1 controls, non-characters (U+FDD0–U+FDEF and the last two
-/// code points of every plane; U+FFFE/U+FFFF are not even allowed in XML).
-fn keeps(c: char) -> bool {
-    let u = c as u32;
-    !(u < 0x20
-        || (0x7F..=0x9F).contains(&u)
-        || (0xFDD0..=0xFDEF).contains(&u)
-        || u & 0xFFFE == 0xFFFE)
-}
-
-fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{B}' | '\u{C}' | '\u{2028}' | '\u{2029}')
-}
-
-/// The text in NFC with every character kept by Word: forbidden ones removed, breaks
-/// and tabs left in place (as '\n' and '\t') for [`pieces`].
-pub(super) fn clean(text: &str) -> Cow<'_, str> {
-    let normal = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect::<String>())
-    };
-    let needs_work = normal
-        .chars()
-        .any(|c| (!keeps(c) && c != '\t' && c != '\n') || (is_break(c) && c != '\n'));
-    if !needs_work {
-        return normal;
-    }
-    let mut out = String::with_capacity(normal.len());
-    let mut chars = normal.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' && chars.peek() == Some(&'\n') {
-            continue; // "\r\n" is one break
-        }
-        if is_break(c) {
-            out.push('\n');
-        } else if c == '\t' || keeps(c) {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Splits cleaned text into text, breaks and tabs.
-pub(super) fn pieces(clean: &str) -> impl Iterator<Item = Piece<'_>> {
-    let mut rest = clean;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        match rest.find(['\n', '\t']) {
-            Some(0) => {
-                let piece = if rest.starts_with('\n') {
-                    Piece::Break
-                } else {
-                    Piece::Tab
-                };
-                rest = &rest[1..];
-                Some(piece)
-            }
-            Some(i) => {
-                let (text, tail) = rest.split_at(i);
-                rest = tail;
-                Some(Piece::Text(text))
-            }
-            None => {
-                let text = rest;
-                rest = "";
-                Some(Piece::Text(text))
-            }
-        }
+/// Splits final text into text and breaks.
+pub(super) fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
+    text.split('\n').enumerate().flat_map(|(i, part)| {
+        let line_break = (i > 0).then_some(Piece::Break);
+        let text = (!part.is_empty()).then_some(Piece::Text(part));
+        line_break.into_iter().chain(text)
     })
 }
 
 /// Escapes text for an XML element or attribute value (the parts this module writes
-/// itself). `text` must already be [`clean`]; breaks and tabs become spaces.
+/// itself), on one line: breaks become spaces.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
+    for c in final_text(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\n' | '\t' => out.push(' '),
+            '\n' => out.push(' '),
             c => out.push(c),
         }
     }
@@ -113,41 +45,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forbidden_characters_are_removed() {
-        let text = "a\u{0}b\u{1F}c\u{7F}d\u{85}e\u{FFFE}f\u{FFFF}g\u{FDD0}h\u{1FFFF}i";
-        assert_eq!(clean(text), "abcdefghi");
-    }
-
-    #[test]
-    fn breaks_and_tabs_are_pieces() {
-        let text = clean("một\r\nhai\rba\u{B}bốn\tnăm\u{2028}");
-        let got: Vec<Piece> = pieces(&text).collect();
+    fn breaks_are_pieces() {
+        let got: Vec<Piece> = pieces("\nmột\nhai\n\nba\n").collect();
         assert_eq!(
             got,
             vec![
+                Piece::Break,
                 Piece::Text("một"),
                 Piece::Break,
                 Piece::Text("hai"),
                 Piece::Break,
-                Piece::Text("ba"),
                 Piece::Break,
-                Piece::Text("bốn"),
-                Piece::Tab,
-                Piece::Text("năm"),
+                Piece::Text("ba"),
                 Piece::Break,
             ]
         );
     }
 
     #[test]
-    fn text_becomes_nfc() {
-        let decomposed = "Vie\u{302}\u{323}t Nam";
-        assert_eq!(clean(decomposed), "Việt Nam");
-        assert!(matches!(clean("Việt Nam"), Cow::Borrowed(_)));
-    }
-
-    #[test]
     fn escaping() {
-        assert_eq!(escape("a<b>&\"c'\u{1}\n"), "a&lt;b&gt;&amp;&quot;c&apos; ");
+        assert_eq!(
+            escape("a<b>&\"c'\u{1}\n\t"),
+            "a&lt;b&gt;&amp;&quot;c&apos;  "
+        );
     }
 }

@@ -84,6 +84,9 @@ fn field(key: &str) -> &'static str {
 
 const UNKNOWN: &str = "Một trường";
 
+/// The label of a path that names no known field: the document as a whole.
+pub(super) const WHOLE_FILE: &str = "Tệp";
+
 /// What one item of a list is called, and which of its fields names it.
 fn item(list: &str) -> (&'static str, &'static str) {
     match list {
@@ -132,7 +135,7 @@ fn steps(path: &str) -> Vec<Step<'_>> {
 pub(super) fn label(path: &str, document: &Value) -> String {
     let mut at = Some(document);
     let mut last_key = "";
-    let mut label = String::from("Tệp");
+    let mut label = String::from(WHOLE_FILE);
     let mut places = Vec::new();
     for step in steps(path) {
         match step {

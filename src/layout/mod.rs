@@ -89,6 +89,15 @@ pub const TABLE_CELLS_CENTRED_VERTICALLY: bool = true;
 /// the bottom of a page.
 pub const WIDOW_CONTROL: bool = true;
 
+/// Lines a paragraph keeps together at the bottom and the top of a page under widow and
+/// orphan control: Word's and LibreOffice's value, which a DOCX cannot change.
+pub const WIDOW_LINES: usize = 2;
+
+/// Size and exact height of the empty paragraph that closes each page section (it
+/// carries the section's properties, or ends a body that ends with a table): as small
+/// as Word and LibreOffice draw a paragraph.
+pub const SECTION_END_PT: f32 = 1.0;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellPadding {
     /// Left and right, each.
@@ -267,6 +276,30 @@ impl Layout {
     }
 }
 
+/// The grid of a table of columns `widths_mm` wide, in twips: each edge rounded on its
+/// own, so the columns add up to the rounded total; a column is at least 1 mm and
+/// 1 twip wide, and a table without columns has one of 100 mm. Both writers lay tables
+/// on this grid.
+pub fn grid_twips(widths_mm: &[f32]) -> Vec<i32> {
+    let widths: Vec<f32> = if widths_mm.is_empty() {
+        vec![100.0]
+    } else {
+        widths_mm
+            .iter()
+            .map(|w| if w.is_finite() { w.max(1.0) } else { 1.0 })
+            .collect()
+    };
+    let mut out = Vec::with_capacity(widths.len());
+    let (mut edge_mm, mut edge) = (0.0f32, 0i32);
+    for w in widths {
+        edge_mm += w;
+        let next = mm_to_twips(edge_mm);
+        out.push((next - edge).max(1));
+        edge = next;
+    }
+    out
+}
+
 /// Millimetres to points.
 pub fn mm_to_pt(mm: f32) -> f32 {
     mm * 72.0 / 25.4
@@ -305,6 +338,14 @@ mod tests {
         assert_eq!(l.portrait.margins_mm.left, 30.0);
         assert_eq!(l.portrait.margins_mm.top, 25.0);
         assert_eq!(l.landscape.margins_mm.left, 20.0);
+    }
+
+    #[test]
+    fn a_grid_adds_up_to_its_rounded_total() {
+        let grid = grid_twips(&[10.3, 10.3, 10.3, f32::NAN, -4.0]);
+        assert_eq!(grid.iter().sum::<i32>(), mm_to_twips(10.3 * 3.0 + 2.0));
+        assert_eq!(grid[3], mm_to_twips(1.0));
+        assert_eq!(grid_twips(&[]), vec![mm_to_twips(100.0)]);
     }
 
     #[test]

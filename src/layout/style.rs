@@ -29,6 +29,9 @@ pub enum Role {
     DocumentTitle,
     /// Trích yếu (ô 5a).
     Subject,
+    /// "Phần I", "Phần II" of an annual plan laid out in parts (its title follows as a
+    /// [`Role::Subject`] paragraph): the trích yếu's look, and a level of the outline.
+    PartLabel,
     /// "Căn cứ …" and "Theo đề nghị của …" lines.
     LegalBasis,
     /// Mục: "I. MỤC TIÊU".
@@ -144,7 +147,7 @@ impl Layout {
                 keep_with_next: true,
                 ..bold(body)
             },
-            Role::Subject => ParagraphStyle {
+            Role::Subject | Role::PartLabel => ParagraphStyle {
                 keep_with_next: true,
                 ..bold(body)
             },

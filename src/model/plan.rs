@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Annual, CustomAppendix, DocumentHeader, DocumentSettings, Indicator, Opening, Recipient,
-    Responsibility, Section, Signer, Task,
+    Responsibility, Section, Signer, Task, TaskScope,
 };
 
 /// A whole plan: one `.khcds` file, one JSON interchange document.
@@ -37,12 +37,15 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// The estimated budget of the tasks (of one area of III when given), triệu đồng;
-    /// amounts that are not finite numbers are left out.
-    pub fn budget_million_vnd(&self, area: Option<u8>) -> f64 {
-        self.tasks
-            .iter()
-            .filter(|t| area.is_none_or(|a| t.area == a))
+    /// The tasks in `scope`.
+    pub fn tasks_in<'a>(&'a self, scope: TaskScope<'a>) -> impl Iterator<Item = &'a Task> {
+        self.tasks.iter().filter(move |t| scope.contains(t))
+    }
+
+    /// The estimated budget of the tasks in `scope`, triệu đồng; amounts that are not
+    /// finite numbers are left out.
+    pub fn budget_million_vnd(&self, scope: TaskScope) -> f64 {
+        self.tasks_in(scope)
             .filter_map(|t| t.budget_million_vnd)
             .filter(|b| b.is_finite())
             .sum()
@@ -205,28 +208,9 @@ impl FromStr for Period {
     }
 }
 
-impl Serialize for Period {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl JsonSchema for Period {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Period".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^(2025-2027|2028-2030|20[0-9]{2})$",
-            "description": "Kỳ chỉ tiêu: 2025-2027, 2028-2030 hoặc một năm"
-        })
-    }
-}
+string_form!(
+    Period,
+    "Period",
+    "^(2025-2027|2028-2030|20[0-9]{2})$",
+    "Kỳ chỉ tiêu: 2025-2027, 2028-2030 hoặc một năm"
+);

@@ -161,28 +161,9 @@ impl FromStr for MonthYear {
     }
 }
 
-impl Serialize for MonthYear {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for MonthYear {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl JsonSchema for MonthYear {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "MonthYear".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "description": "Tháng/năm, dạng YYYY-MM"
-        })
-    }
-}
+string_form!(
+    MonthYear,
+    "MonthYear",
+    "^[0-9]{4}-(0[1-9]|1[0-2])$",
+    "Tháng/năm, dạng YYYY-MM"
+);

@@ -11,14 +11,11 @@ use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
 use super::tags::{Artifact, Mark, NodeId, StructKind, StructTree};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
-    mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
-    COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM, PAGE_NUMBER_FROM_TOP_MM, TABLE_BORDER_PT,
-    TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
+    grid_twips, mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
+    COLUMNS_CELL_PADDING_MM, COLUMNS_INDENT_MM, PAGE_NUMBER_FROM_TOP_MM, SECTION_END_PT,
+    TABLE_BORDER_PT, TABLE_CELLS_CENTRED_VERTICALLY, TABLE_CELL_PADDING_MM, WIDOW_CONTROL,
+    WIDOW_LINES,
 };
-
-/// Lines a paragraph keeps together at the bottom and the top of a page under widow and
-/// orphan control (Word's and LibreOffice's value).
-const WIDOW_LINES: usize = 2;
 
 /// A table row (or a row of the borderless header/closing blocks), laid out.
 #[derive(Debug, Clone)]
@@ -242,27 +239,6 @@ impl Flow {
     }
 }
 
-/// Grid column widths in twips, rounding carried so they add up (as the DOCX writes them).
-fn grid(widths_mm: &[f32]) -> Vec<i32> {
-    let widths: Vec<f32> = if widths_mm.is_empty() {
-        vec![100.0]
-    } else {
-        widths_mm
-            .iter()
-            .map(|w| if w.is_finite() { w.max(1.0) } else { 1.0 })
-            .collect()
-    };
-    let mut out = Vec::with_capacity(widths.len());
-    let (mut edge_mm, mut edge) = (0.0f32, 0i32);
-    for w in widths {
-        edge_mm += w;
-        let next = mm_to_twips(edge_mm);
-        out.push((next - edge).max(1));
-        edge = next;
-    }
-    out
-}
-
 struct Builder<'a> {
     fonts: &'a FontSet,
     layout: &'a Layout,
@@ -276,7 +252,7 @@ struct Builder<'a> {
 impl Builder<'_> {
     fn columns_rows(&mut self, c: &Columns) -> Vec<RowBox> {
         let div = self.tree.add(self.section, StructKind::Div);
-        let grid = grid(&c.widths_mm);
+        let grid = grid_twips(&c.widths_mm);
         let pad = mm_to_twips(COLUMNS_CELL_PADDING_MM);
         let mut rows = Vec::with_capacity(c.rows.len());
         for row in &c.rows {
@@ -363,7 +339,7 @@ impl Builder<'_> {
     }
 
     fn table(&mut self, t: &Table) -> Flow {
-        let grid = grid(&t.columns_mm);
+        let grid = grid_twips(&t.columns_mm);
         let table = self.tree.add(self.section, StructKind::Table);
         Flow::Table {
             header: t
@@ -435,16 +411,18 @@ impl FlowSource<'_, '_> {
     }
 }
 
-/// The outline entry of a paragraph: headings down to level 2, and each appendix as
-/// its label and the title that follows it ("Phụ lục I. DANH MỤC …").
+/// The outline entry of a paragraph: headings down to level 2, and each appendix and
+/// part as its label and the title that follows it ("Phụ lục I. DANH MỤC …").
 fn bookmark(p: &crate::document::Paragraph, rest: &[Block]) -> Option<(u8, String)> {
     let text = || crate::pdf::shape::prepare_text(&p.text()).replace('\n', " ");
     match p.role {
         Role::Heading1 => Some((1, text())),
         Role::Heading2 => Some((2, text())),
-        Role::AppendixLabel => {
+        Role::AppendixLabel | Role::PartLabel => {
             let title = rest.iter().find_map(|b| match b {
-                Block::Paragraph(t) if t.role == Role::AppendixTitle => Some(t.text()),
+                Block::Paragraph(t) if matches!(t.role, Role::AppendixTitle | Role::Subject) => {
+                    Some(t.text())
+                }
                 _ => None,
             });
             Some((
@@ -840,6 +818,3 @@ fn paginate_section(
     }
     flowing.finish_page();
 }
-
-/// Height of the empty paragraph that closes a section in the DOCX, points.
-const SECTION_END_PT: f32 = 1.0;

@@ -305,14 +305,7 @@ impl Tagger<'_> {
         let printed = comparable(strip_number(heading));
         let level = self.plan.meta.level;
         let found = self.sections[self.next_section..].iter().position(|s| {
-            let title = if s.title.trim().is_empty() {
-                self.framework
-                    .section(&s.id)
-                    .map(|f| f.heading.for_level(level).to_owned())
-                    .unwrap_or_default()
-            } else {
-                s.title.trim().to_owned()
-            };
+            let title = document::section_title(s, self.framework, level);
             !title.is_empty() && comparable(&title) == printed
         })?;
         let section = self.sections[self.next_section + found];

@@ -10,7 +10,6 @@ use harfrust::{
     Buffer, BufferFlags, ClusterLevel, Direction, Script, ShapeOptions, ShapePlan, ShaperFont,
 };
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use super::fonts::Face;
 
@@ -51,30 +50,12 @@ impl Default for ShapeFeatures {
     }
 }
 
-/// Prepares paragraph text for shaping and line breaking: NFC (so Vietnamese uses the
-/// precomposed glyphs: the PDF writer does not position combining marks by itself, and
-/// decomposed input would measure differently from what LibreOffice draws), line
-/// separators unified to `'\n'` (a mandatory break), tabs turned into spaces and every other
-/// control character dropped (they have no glyph and would otherwise show as .notdef).
+/// Prepares paragraph text for shaping and line breaking: the document model's final
+/// text ([`crate::document::final_text`]: NFC, so Vietnamese uses the precomposed glyphs;
+/// line separators as `'\n'`, a mandatory break; a tab as a space; no control
+/// characters, which have no glyph), for text that does not come from a document.
 pub fn prepare_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.nfc().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if c.is_control() => {}
-            // Unpaired surrogates cannot occur in a Rust string; noncharacters are harmless.
-            c => out.push(c),
-        }
-    }
-    out
+    crate::document::final_text(text).into_owned()
 }
 
 /// Shapes `text` (one style, one size, already [`prepare_text`]-ed and without `'\n'`)

@@ -7,7 +7,8 @@
 //! tree into `/StructTreeRoot` with its `/ParentTree` ([`add_structure`]).
 //!
 //! Shape of the tree: Document → one `Sect` per page section (the plan, each appendix) →
-//! `H1`–`H5` (Heading 1–4 and the run-in headings, as the DOCX's Word heading styles),
+//! `H1`–`H5` (the DOCX's outline levels: part and appendix labels and Heading 1, Heading
+//! 2–4, the run-in headings),
 //! `P`, `L` → `LI` → `LBody` for "-" items (a "+" item's list nested in the `LBody` of
 //! the "-" item before it), `Table` → `TR` → `TH`/`TD` → `P`, and a `Div` per header or
 //! closing block.
@@ -97,10 +98,11 @@ pub enum Mark {
     Artifact(Artifact),
 }
 
-/// The heading level of a role, as the DOCX's Word heading styles have it.
+/// The heading level of a role, as the DOCX's outline levels have it (the labels of
+/// an annual plan's parts and of the appendices at the top, with Heading 1).
 fn heading_level(role: Role) -> Option<u8> {
     match role {
-        Role::Heading1 => Some(1),
+        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(1),
         Role::Heading2 => Some(2),
         Role::Heading3 => Some(3),
         Role::Heading4 => Some(4),

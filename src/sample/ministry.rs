@@ -16,6 +16,8 @@ pub(super) static PROFILE: Profile = Profile {
     issuing_sentence: "Bộ Phát triển Đô thị và Nông thôn ban hành Kế hoạch chuyển đổi số {ky} như sau:",
     vocabulary: &[
         ("dv", "Bộ"),
+        ("nguon", "central-budget"),
+        ("ngan-sach", "ngân sách trung ương"),
         ("ten", "Bộ Phát triển Đô thị và Nông thôn"),
         ("cqbh", "Bộ Phát triển Đô thị và Nông thôn"),
         ("cq", "Chính phủ số"),

@@ -15,6 +15,8 @@ pub(super) static PROFILE: Profile = Profile {
     issuing_sentence: "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số tỉnh Hòa Sơn {ky}, cụ thể như sau:",
     vocabulary: &[
         ("dv", "tỉnh"),
+        ("nguon", "local-budget"),
+        ("ngan-sach", "ngân sách địa phương"),
         ("ten", "tỉnh Hòa Sơn"),
         ("cqbh", "Ủy ban nhân dân tỉnh Hòa Sơn"),
         ("cq", "Chính quyền số"),

@@ -155,6 +155,7 @@ const SHARED: &[(&str, &[&str])] = &[
         "- Lồng ghép kinh phí chuyển đổi số trong các chương trình mục tiêu quốc gia, chương trình, dự án khác; ưu tiên hình thức thuê dịch vụ công nghệ thông tin.",
         "- Huy động nguồn lực xã hội hóa, hợp tác công tư (PPP); có quy định, quy trình quản lý, sử dụng kinh phí công khai, minh bạch, hiệu quả.",
         "- Tổng kinh phí dự kiến thực hiện các nhiệm vụ, dự án của Kế hoạch khoảng **[[kinh-phi]] triệu đồng**, chi tiết tại [[phu-luc:nhiem-vu]].",
+        "- Theo nguồn kinh phí (một nhiệm vụ có thể sử dụng nhiều nguồn): {ngan-sach} bảo đảm toàn bộ hoặc một phần [[so-nhiem-vu:{nguon}]] nhiệm vụ, dự án với kinh phí dự kiến [[kinh-phi:{nguon}]] triệu đồng; kinh phí chi thường xuyên bảo đảm [[so-nhiem-vu:recurrent-budget]] nhiệm vụ với kinh phí dự kiến [[kinh-phi:recurrent-budget]] triệu đồng.",
     ]),
     ("IV.6", &[
         "Tăng cường hợp tác với doanh nghiệp, viện nghiên cứu, trường đại học trong nước và tổ chức quốc tế trong chuyển đổi số và bảo đảm an toàn thông tin mạng: tham quan, học tập, chia sẻ kinh nghiệm; tham gia các sáng kiến quốc tế; quảng bá sản phẩm, dịch vụ số của doanh nghiệp Việt Nam.",

@@ -6,7 +6,9 @@
 //! - `**…**` marks bold and `*…*` italic runs;
 //! - `[[…]]` is a figure the document generates from the plan (see [`field`]).
 
-use crate::model::{AppendixRef, Block, BulletLevel, Field, Level, PlanKind, RichText, Run};
+use crate::model::{
+    AppendixRef, Block, BulletLevel, Field, FundingSource, Level, PlanKind, RichText, Run,
+};
 
 /// What the text of one sample depends on: the level's vocabulary and the plan kind.
 pub(super) struct Ctx {
@@ -169,10 +171,12 @@ fn flush(runs: &mut Vec<Run>, current: &mut String, bold: bool, italic: bool) {
 }
 
 /// The generated figures of the markup: "phu-luc:nhiem-vu", "so-nhiem-vu",
-/// "so-nhiem-vu:3", "kinh-phi", "kinh-phi:3", "so-chi-tieu".
+/// "so-nhiem-vu:3" (area III.3), "so-nhiem-vu:local-budget" (a funding source by its
+/// interchange id), "kinh-phi", "kinh-phi:3", "kinh-phi:local-budget", "so-chi-tieu".
 fn field(name: &str) -> Option<Field> {
     let (kind, arg) = name.split_once(':').unwrap_or((name, ""));
-    let area = || arg.parse::<u8>().ok();
+    let area = arg.parse::<u8>().ok();
+    let source = serde_json::from_value::<FundingSource>(serde_json::Value::from(arg)).ok();
     Some(match kind {
         "phu-luc" => Field::Appendix {
             appendix: match arg {
@@ -183,8 +187,8 @@ fn field(name: &str) -> Option<Field> {
                 _ => return None,
             },
         },
-        "so-nhiem-vu" => Field::TaskCount { area: area() },
-        "kinh-phi" => Field::Budget { area: area() },
+        "so-nhiem-vu" => Field::TaskCount { area, source },
+        "kinh-phi" => Field::Budget { area, source },
         "so-chi-tieu" => Field::IndicatorCount,
         _ => return None,
     })

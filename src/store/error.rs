@@ -48,7 +48,7 @@ pub enum StoreError {
         crate::model::MAX_SECTION_DEPTH
     )]
     TooDeep,
-    #[error("Lỗi đọc/ghi tệp: {}", io_message(.0))]
+    #[error("Không đọc hoặc ghi được tệp: {}", io_message(.0))]
     Io(#[from] std::io::Error),
     #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
@@ -61,6 +61,7 @@ impl StoreError {
     pub(super) fn from_io(path: &Path, e: std::io::Error) -> StoreError {
         match e.kind() {
             std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_owned()),
+            std::io::ErrorKind::IsADirectory => StoreError::NotAPlanFile(path.to_owned()),
             _ => StoreError::Io(e),
         }
     }

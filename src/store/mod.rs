@@ -189,8 +189,15 @@ impl PlanFile {
 
     /// Applies one edit in one durable transaction.
     pub fn apply(&mut self, edit: &Edit) -> Result<()> {
+        self.apply_all(std::slice::from_ref(edit))
+    }
+
+    /// Applies several edits in order, in one durable transaction: all or none.
+    pub fn apply_all(&mut self, edits: &[Edit]) -> Result<()> {
         let tx = self.write()?;
-        edit::apply(&tx, edit)?;
+        for e in edits {
+            edit::apply(&tx, e)?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -225,14 +232,15 @@ impl PlanFile {
     }
 
     /// Brings back the plan of revision `id`, after a snapshot of the current one. A
-    /// revision with damaged parts is restored with what could be read.
-    pub fn restore(&mut self, id: i64) -> Result<()> {
+    /// revision with damaged parts is restored with what could be read; returns one
+    /// Vietnamese sentence per part read as its default or left out.
+    pub fn restore(&mut self, id: i64) -> Result<Vec<String>> {
         let tx = self.write()?;
-        let plan = revisions::read(&tx, id)?.plan;
+        let loaded = revisions::read(&tx, id)?;
         revisions::snapshot(&tx, RevisionReason::BeforeRestore, "")?;
-        parts::save_plan(&tx, &plan)?;
+        parts::save_plan(&tx, &loaded.plan)?;
         tx.commit()?;
-        Ok(())
+        Ok(loaded.problems)
     }
 
     /// A write transaction, refused on a read-only file.

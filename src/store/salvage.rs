@@ -22,6 +22,9 @@ pub struct Loaded {
 #[derive(Default)]
 pub(super) struct Salvage {
     pub problems: Vec<String>,
+    /// How many items of each list have been offered so far: the place of the next one,
+    /// by which an item whose name cannot be read is named.
+    offered: Vec<(Kind, usize)>,
 }
 
 impl Salvage {
@@ -58,21 +61,63 @@ impl Salvage {
         value
     }
 
-    /// A list item, or `None` (noted) when unreadable.
+    /// A list item, or `None` (noted) when unreadable. Items are offered in their list's
+    /// order, so an item whose name cannot be read is named by its place.
     pub fn item<T: DeserializeOwned>(
         &mut self,
         kind: Kind,
         id: &str,
         text: Option<&str>,
     ) -> Option<T> {
+        let position = self.next_position(kind);
         let value = text.and_then(|t| parse(kind, id, t).ok());
         if value.is_none() {
             self.problems.push(format!(
-                "{} «{id}» bị hỏng nên không đọc được; đã bỏ qua.",
-                capitalise(kind.noun())
+                "{} bị hỏng nên không đọc được; đã bỏ qua.",
+                capitalise(&described(kind, id, position, text))
             ));
         }
         value
+    }
+
+    /// The place (from 1) in its list of the item of `kind` offered now.
+    fn next_position(&mut self, kind: Kind) -> usize {
+        let index = match self.offered.iter().position(|(k, _)| *k == kind) {
+            Some(index) => index,
+            None => {
+                self.offered.push((kind, 0));
+                self.offered.len() - 1
+            }
+        };
+        self.offered[index].1 += 1;
+        self.offered[index].1
+    }
+}
+
+/// A damaged item as the drafter sees it, never by its internal id: a Khung section by
+/// its number, another item by the name still readable in its text (a task's or
+/// indicator's name, a section's title, a unit), else by its place in the list.
+fn described(kind: Kind, id: &str, position: usize, text: Option<&str>) -> String {
+    if kind == Kind::Section && crate::framework::current().section(id).is_some() {
+        return format!("mục {id}");
+    }
+    let (noun, field, place) = match kind {
+        Kind::Section => ("mục tự thêm", "title", ""),
+        Kind::Responsibility => ("đơn vị", "unit", " trong phần tổ chức thực hiện"),
+        _ => (kind.noun(), "name", ""),
+    };
+    let value: Option<serde_json::Value> = text.and_then(|t| serde_json::from_str(t).ok());
+    let name = value
+        .as_ref()
+        .and_then(|v| v.get(field)?.as_str())
+        .map(str::trim)
+        .filter(|name| !name.is_empty());
+    match (name, kind) {
+        (Some(name), _) => format!("{noun} «{name}»{place}"),
+        // Sections are offered parent by parent: their place in that order means nothing
+        // to the drafter.
+        (None, Kind::Section) => format!("một {noun} (không đọc được tên)"),
+        (None, _) => format!("{noun} thứ {position}{place}"),
     }
 }
 

@@ -4,12 +4,12 @@
 
 use super::{at, quote, Part, Severity, Sink};
 use crate::document::format::amount;
-use crate::model::{Plan, Section};
+use crate::model::{FundingSource, Plan, Section, TaskScope};
 
 pub(super) fn typed_figures(plan: &Plan, out: &mut Sink) {
     let labels = crate::document::appendix_labels(plan);
     let tasks = plan.tasks.len();
-    let total = plan.budget_million_vnd(None);
+    let total = plan.budget_million_vnd(TaskScope::ALL);
     for section in plan.sections.iter().flat_map(Section::walk) {
         for (i, block) in section.content.iter().enumerate() {
             // Generated runs stand apart so that no pattern runs across them.
@@ -36,18 +36,42 @@ pub(super) fn typed_figures(plan: &Plan, out: &mut Sink) {
                     "Chèn trường «Số nhiệm vụ» để số liệu luôn khớp với danh mục nhiệm vụ.",
                 );
             }
-            if let Some(v) = typed_total(&text).filter(|v| (v - total).abs() > 0.05) {
-                out.push(
-                    "section.figure-mismatch",
-                    Severity::Warning,
-                    location(),
-                    format!(
-                        "Đoạn văn ghi tổng kinh phí {} triệu đồng nhưng tổng kinh phí các nhiệm vụ là {} triệu đồng.",
-                        amount(v),
-                        amount(total)
+            if let Some((v, source)) = typed_total(&text) {
+                let of_source = source.as_ref().map(|s| {
+                    let scope = TaskScope {
+                        area: None,
+                        source: Some(s),
+                    };
+                    (s.label().to_lowercase(), plan.budget_million_vnd(scope))
+                });
+                let (message, hint) = match &of_source {
+                    Some((label, planned)) => (
+                        format!(
+                            "Đoạn văn ghi tổng kinh phí từ {label} {} triệu đồng nhưng tổng kinh phí các nhiệm vụ sử dụng {label} là {} triệu đồng.",
+                            amount(v),
+                            amount(*planned)
+                        ),
+                        "Chèn trường «Kinh phí» theo nguồn để số liệu luôn khớp với danh mục nhiệm vụ.",
                     ),
-                    "Chèn trường «Tổng kinh phí» để số liệu luôn khớp với danh mục nhiệm vụ.",
-                );
+                    None => (
+                        format!(
+                            "Đoạn văn ghi tổng kinh phí {} triệu đồng nhưng tổng kinh phí các nhiệm vụ là {} triệu đồng.",
+                            amount(v),
+                            amount(total)
+                        ),
+                        "Chèn trường «Tổng kinh phí» để số liệu luôn khớp với danh mục nhiệm vụ.",
+                    ),
+                };
+                let planned = of_source.map_or(total, |(_, p)| p);
+                if (v - planned).abs() > 0.05 {
+                    out.push(
+                        "section.figure-mismatch",
+                        Severity::Warning,
+                        location(),
+                        message,
+                        hint,
+                    );
+                }
             }
             for label in typed_appendices(&text) {
                 if !labels.contains(&label) {
@@ -82,11 +106,16 @@ fn typed_task_count(text: &str) -> Option<usize> {
     })
 }
 
-/// The amount before "triệu đồng" after "tổng kinh phí": "267.950" or "312.950,5".
-fn typed_total(text: &str) -> Option<f64> {
+/// The amount before "triệu đồng" after "tổng kinh phí" ("267.950" or "312.950,5"), and
+/// the funding source the words between them name, if any ("tổng kinh phí từ ngân sách
+/// địa phương là 180.600 triệu đồng").
+fn typed_total(text: &str) -> Option<(f64, Option<FundingSource>)> {
     let lower = text.to_lowercase();
     let after = &lower[lower.find("tổng kinh phí")?..];
     let before_unit = &after[..after.find(" triệu đồng")?];
+    let source = FundingSource::FIXED
+        .into_iter()
+        .find(|s| before_unit.contains(&s.label().to_lowercase()));
     let number: String = before_unit
         .chars()
         .rev()
@@ -98,7 +127,8 @@ fn typed_total(text: &str) -> Option<f64> {
     if !number.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    number.replace('.', "").replace(',', ".").parse().ok()
+    let value = number.replace('.', "").replace(',', ".").parse().ok()?;
+    Some((value, source))
 }
 
 /// "Phụ lục II" as typed; a bare "Phụ lục" names no particular appendix.
@@ -134,11 +164,15 @@ mod tests {
         assert_eq!(typed_task_count("03 nhiệm vụ chậm tiến độ"), None);
         assert_eq!(
             typed_total("với tổng kinh phí dự kiến 267.950 triệu đồng, chi tiết"),
-            Some(267950.0)
+            Some((267950.0, None))
         );
         assert_eq!(
             typed_total("Tổng kinh phí khoảng 312.950,5 triệu đồng"),
-            Some(312950.5)
+            Some((312950.5, None))
+        );
+        assert_eq!(
+            typed_total("Tổng kinh phí từ ngân sách địa phương là 180.600 triệu đồng"),
+            Some((180600.0, Some(FundingSource::LocalBudget)))
         );
         assert_eq!(
             typed_appendices("chi tiết tại Phụ lục II kèm theo; Phụ lục Ia; Phụ lục"),

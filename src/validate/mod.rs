@@ -50,7 +50,7 @@
 //! | `completeness.section-empty` | lỗi | Every Khung section has content: its text, a sub-section's, or what the document generates there (indicators of its group, tasks of its area, section V's responsibilities, VI's task list); reported on the innermost empty sections. |
 //! | `section.unknown` | lỗi | A section marked as the Khung's has a Khung id. |
 //! | `section.title-missing` | lỗi | A section the drafter added has a title. |
-//! | `section.figure-mismatch` | cảnh báo | A count of tasks ("Danh mục 51 nhiệm vụ") or a total budget ("tổng kinh phí … 267.950 triệu đồng") typed in a section agrees with the plan; inserted as fields they are generated and always agree. |
+//! | `section.figure-mismatch` | cảnh báo | A count of tasks ("Danh mục 51 nhiệm vụ") or a total budget ("tổng kinh phí … 267.950 triệu đồng", of one funding source when the words name one: "tổng kinh phí từ ngân sách địa phương …") typed in a section agrees with the plan; inserted as fields they are generated and always agree. |
 //! | `section.appendix-unknown` | cảnh báo | An appendix typed in a section ("Phụ lục III") is one the document has. |
 //! | `section.custom-empty` | cảnh báo | A section the drafter added has content. |
 //! | `completeness.indicator-missing` | lỗi | Every minimum indicator of 2.1 a), 2.1 b) and 2.3 is answered by an indicator (`national`). |

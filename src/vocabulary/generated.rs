@@ -110,6 +110,45 @@ pub fn filled_sections(plan: &Plan) -> BTreeMap<String, bool> {
         .collect()
 }
 
+/// The parts of a plan outside its sections, by the key the app's navigation gives them,
+/// and whether each is filled in: the header (issuer, subject, place), the opening (căn
+/// cứ or a "Thực hiện …" paragraph), the closing (recipients and the signer's name) and,
+/// in an annual plan, the evaluation (every target of last year has a status).
+pub fn filled_parts(plan: &Plan) -> BTreeMap<String, bool> {
+    let given = |s: &str| !s.trim().is_empty();
+    let h = &plan.header;
+    let o = &plan.opening;
+    let mut parts = BTreeMap::from([
+        (
+            "header".to_owned(),
+            given(&h.issuer) && given(&h.subject) && given(&h.place),
+        ),
+        (
+            "opening".to_owned(),
+            !o.legal_bases.is_empty() || o.implementing.as_ref().is_some_and(|t| !t.is_blank()),
+        ),
+        (
+            "closing".to_owned(),
+            !plan.recipients.is_empty() && given(&plan.signer.name),
+        ),
+    ]);
+    if let Some(evaluation) = plan.annual.as_ref().and_then(|a| a.evaluation.as_ref()) {
+        parts.insert(
+            "evaluation".to_owned(),
+            evaluation.indicators.iter().all(|i| i.status.is_some()),
+        );
+    }
+    parts
+}
+
+/// What the app marks as filled in: every section ([`filled_sections`]) and every other
+/// part ([`filled_parts`]), by key.
+pub fn filled(plan: &Plan) -> BTreeMap<String, bool> {
+    let mut all = filled_sections(plan);
+    all.extend(filled_parts(plan));
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +165,25 @@ mod tests {
             i.not_applicable = Some("Không thuộc phạm vi.".into());
         }
         assert!(!group.is_present(&plan));
+    }
+
+    #[test]
+    fn parts_are_filled_as_the_drafter_fills_them() {
+        let sample = crate::sample::sample_plan(Level::Tinh, PlanKind::Annual { year: 2026 }, 1);
+        let parts = filled_parts(&sample);
+        assert_eq!(parts.len(), 4);
+        assert!(parts.values().all(|&f| f), "{parts:?}");
+        let mut plan = sample.clone();
+        plan.header.place.clear();
+        plan.signer.name = " ".into();
+        plan.opening.legal_bases.clear();
+        plan.opening.implementing = Some(crate::model::RichText::plain(" "));
+        if let Some(e) = plan.annual.as_mut().and_then(|a| a.evaluation.as_mut()) {
+            e.indicators[0].status = None;
+        }
+        assert!(filled_parts(&plan).values().all(|&f| !f));
+        let all = filled(&sample);
+        assert_eq!(all.len(), filled_sections(&sample).len() + 4);
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! `khcds vocabulary --format json` for the UI tests).
 
 mod generated;
+mod unfilled;
 mod values;
 
 pub use generated::{
-    filled_sections, section_has_content, Generated, INDICATOR_GROUPS, TASK_AREAS,
+    filled, filled_parts, filled_sections, section_has_content, Generated, INDICATOR_GROUPS,
+    TASK_AREAS,
 };
+pub use unfilled::{is_unfilled, Unfilled, UNFILLED};
 pub use values::{
     bare_value, comparator_phrase, is_plan_year, parse_number, period_label, value_with_unit,
     FIRST_YEAR, LAST_YEAR, UNITS_BEFORE_VALUE, UNITS_JOINED,
@@ -18,8 +21,8 @@ pub use values::{
 use serde::Serialize;
 
 use crate::model::{
-    Comparator, FundingSource, IndicatorGroup, LegalDocumentKind, Level, Period, PlanKind,
-    SigningAuthority,
+    AnnualLayout, Comparator, FundingSource, IndicatorGroup, LegalDocumentKind, Level, Period,
+    PlanKind, SigningAuthority,
 };
 use crate::store::RevisionReason;
 use crate::validate::Severity;
@@ -47,6 +50,10 @@ pub struct Vocabulary {
     /// The sections whose content the document generates, and from what.
     pub generated_sections: Vec<GeneratedEntry>,
     pub value_with_unit: UnitWording,
+    /// How an annual plan's document is laid out: in two parts or plain.
+    pub annual_layouts: Vec<Choice<AnnualLayout>>,
+    /// The findings that only say that something is not filled in yet.
+    pub unfilled: Vec<Unfilled>,
 }
 
 /// One choice: the id the plan stores and its Vietnamese label.
@@ -118,6 +125,14 @@ pub fn legal_kind_choice(kind: LegalDocumentKind) -> &'static str {
     match kind {
         LegalDocumentKind::Khac => "Văn bản khác",
         other => other.label(),
+    }
+}
+
+/// How the drafter chooses the layout of an annual plan.
+pub fn layout_label(layout: AnnualLayout) -> &'static str {
+    match layout {
+        AnnualLayout::Parts => "Hai phần: Phần I đánh giá năm trước, Phần II kế hoạch năm",
+        AnnualLayout::Plain => "Không chia phần: đánh giá là mục I",
     }
 }
 
@@ -234,6 +249,10 @@ pub fn vocabulary() -> Vocabulary {
             joined: UNITS_JOINED.to_vec(),
             before_value: UNITS_BEFORE_VALUE.to_vec(),
         },
+        annual_layouts: choices(&[AnnualLayout::Parts, AnnualLayout::Plain], |l| {
+            layout_label(l).to_owned()
+        }),
+        unfilled: UNFILLED.to_vec(),
     }
 }
 
@@ -245,7 +264,10 @@ mod tests {
     fn every_list_has_unique_ids_and_vietnamese_labels() {
         let v = serde_json::to_value(vocabulary()).unwrap();
         for (name, list) in v.as_object().unwrap() {
-            let Some(items) = list.as_array() else {
+            let Some(items) = list
+                .as_array()
+                .filter(|items| items.iter().all(|i| i.is_object()))
+            else {
                 continue;
             };
             let ids: Vec<String> = items
@@ -254,6 +276,7 @@ mod tests {
                     i.get("id")
                         .or(i.get("section"))
                         .or(i.get("kind"))
+                        .or(i.get("rule"))
                         .unwrap()
                         .to_string()
                 })

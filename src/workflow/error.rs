@@ -21,6 +21,12 @@ pub enum Error {
     /// The annual plan cannot be derived from the files given.
     #[error(transparent)]
     Derive(#[from] crate::annual::DeriveError),
+    /// The JSON document to import is refused.
+    #[error("«{}»: {source}", .path.display())]
+    Import {
+        path: PathBuf,
+        source: crate::interchange::ImportError,
+    },
     /// The output would replace the file being exported or signed.
     #[error("không ghi được «{}»: đó là chính tệp nguồn; hãy chọn tên khác cho tệp kết quả.", .0.display())]
     OverwritesInput(PathBuf),
@@ -84,6 +90,14 @@ pub enum RequestError {
     TaskArea(String),
     #[error("Ghi chú phiên bản dài quá {0} ký tự.")]
     LabelTooLong(usize),
+    /// The report is built from the evaluation of last year an annual plan opens with.
+    #[error(
+        "Kế hoạch này chưa có phần đánh giá kết quả thực hiện năm trước nên chưa lập được báo cáo; \
+         báo cáo được lập từ phần đánh giá của kế hoạch hằng năm."
+    )]
+    ReportNeedsEvaluation,
+    #[error("Báo cáo chỉ xuất được ra Word (.docx) hoặc PDF.")]
+    ReportFormat,
 }
 
 /// What went wrong, for a shell to switch on. Serialised in snake_case.
@@ -136,6 +150,11 @@ impl Error {
             Error::Store(e) => store_kind(e),
             Error::Sign(e) => sign_kind(e),
             Error::Request(_) | Error::Derive(_) => ErrorKind::Invalid,
+            Error::Import {
+                source: crate::interchange::ImportError::Read { .. },
+                ..
+            } => ErrorKind::Io,
+            Error::Import { .. } => ErrorKind::Invalid,
             Error::OverwritesInput(_) | Error::OverwritesPlan(_) => ErrorKind::Overwrite,
             Error::Write { .. } | Error::Read { .. } | Error::Render { .. } => ErrorKind::Io,
             Error::SignatureNotVerified => ErrorKind::Certificate,

@@ -1,5 +1,5 @@
-//! Export: snapshot the plan, build the document, write it atomically beside, never over,
-//! the plan.
+//! Export: snapshot the plan, build the document (the plan itself, or the yearly report
+//! of the evaluation it opens with), write it atomically beside, never over, the plan.
 
 use std::path::{Path, PathBuf};
 
@@ -64,24 +64,68 @@ impl ExportFormat {
     }
 }
 
-/// The default output of exporting `input`: its name with the format's extension, or,
-/// when that is `input` itself (a plan named `*.json` exported as JSON), "-xuat" added.
+/// The documents exported from a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// The plan itself (Kế hoạch), in any format.
+    Plan,
+    /// The yearly report (Báo cáo kết quả thực hiện Kế hoạch chuyển đổi số năm Y − 1) of
+    /// an annual plan's evaluation, in Word or PDF.
+    Report,
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 2] = [DocumentKind::Plan, DocumentKind::Report];
+
+    /// "ke-hoach", "bao-cao": the id shells accept.
+    pub fn id(self) -> &'static str {
+        match self {
+            DocumentKind::Plan => "ke-hoach",
+            DocumentKind::Report => "bao-cao",
+        }
+    }
+
+    /// The report is a Word or PDF document only: JSON interchanges the plan.
+    fn check_format(self, format: ExportFormat) -> Result<(), RequestError> {
+        if self == DocumentKind::Report && format == ExportFormat::Json {
+            Err(RequestError::ReportFormat)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The default output of exporting the plan `input`: its name with the format's
+/// extension, or, when that is `input` itself (a plan named `*.json` exported as JSON),
+/// "-xuat" added.
 pub fn default_output(input: &Path, format: ExportFormat) -> PathBuf {
+    document_output(input, format, DocumentKind::Plan)
+}
+
+/// The default output of exporting `kind` of the plan `input`: the report's name ends
+/// in "-bao-cao", so it never takes the place of the plan's own export.
+pub fn document_output(input: &Path, format: ExportFormat, kind: DocumentKind) -> PathBuf {
+    let stem = || {
+        input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    if kind == DocumentKind::Report {
+        return input.with_file_name(format!("{}-bao-cao.{}", stem(), format.extension()));
+    }
     let candidate = input.with_extension(format.extension());
     if candidate != input && !output::same_file(input, &candidate) {
         return candidate;
     }
-    let stem = input
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    input.with_file_name(format!("{stem}-xuat.{}", format.extension()))
+    input.with_file_name(format!("{}-xuat.{}", stem(), format.extension()))
 }
 
 /// An export ready to run: the plan as it was when asked for, saved as a revision.
 #[derive(Debug)]
 pub struct Export {
     format: ExportFormat,
+    document: DocumentKind,
     plan: Plan,
     source: PathBuf,
     output: PathBuf,
@@ -99,6 +143,7 @@ pub fn prepare(file: &mut PlanFile, format: ExportFormat, output: &Path) -> Resu
     file.snapshot(RevisionReason::BeforeExport, "")?;
     Ok(Export {
         format,
+        document: DocumentKind::Plan,
         plan: file.load()?,
         source: file.path().to_owned(),
         output: output.to_owned(),
@@ -111,31 +156,51 @@ impl Export {
         &self.output
     }
 
-    /// Marks every page "DỰ THẢO" (a plan exported for review, not for signing). Only
-    /// the PDF engine prints the mark so far; Word and JSON exports are unchanged.
+    /// Marks every page of the Word or PDF document "DỰ THẢO" (exported for review, not
+    /// for signing); a JSON export carries no mark.
     pub fn draft(self, draft: bool) -> Export {
         Export { draft, ..self }
+    }
+
+    /// Which document to export: the plan (the default) or its yearly report. The report
+    /// is refused when [`Export::run`] finds no evaluation in the plan or the format is
+    /// JSON.
+    pub fn document(self, document: DocumentKind) -> Export {
+        Export { document, ..self }
     }
 
     /// Builds the document and writes it; `progress` gets a percentage and the stage in
     /// Vietnamese. Returns where the file was written.
     pub fn run(self, progress: &dyn Fn(u8, &str)) -> Result<PathBuf> {
-        let bytes = render(self.format, &self.plan, self.draft, progress)?;
+        let bytes = render(self.format, self.document, &self.plan, self.draft, progress)?;
         progress(80, "Đang ghi tệp…");
         output::write(&self.source, &self.output, &bytes)
     }
 }
 
 /// The whole use case for a caller holding nothing open (the CLI): open, prepare, run.
-pub fn export_file(input: &Path, format: ExportFormat, output: Option<&Path>) -> Result<PathBuf> {
+pub fn export_file(
+    input: &Path,
+    format: ExportFormat,
+    kind: DocumentKind,
+    draft: bool,
+    output: Option<&Path>,
+) -> Result<PathBuf> {
+    // Refused before the plan is opened, so not even a revision is saved.
+    kind.check_format(format)?;
     let mut file = PlanFile::open(input)?;
-    let output = output.map_or_else(|| default_output(input, format), Path::to_owned);
-    prepare(&mut file, format, &output)?.run(&|_, _| {})
+    let output = output.map_or_else(|| document_output(input, format, kind), Path::to_owned);
+    prepare(&mut file, format, &output)?
+        .document(kind)
+        .draft(draft)
+        .run(&|_, _| {})
 }
 
-/// The bytes of `plan` in `format`, with the draft mark when asked.
+/// The bytes of the document `kind` of `plan` in `format`, with the draft mark when
+/// asked.
 fn render(
     format: ExportFormat,
+    kind: DocumentKind,
     plan: &Plan,
     draft: bool,
     progress: &dyn Fn(u8, &str),
@@ -148,6 +213,7 @@ fn render(
         },
         detail,
     };
+    kind.check_format(format)?;
     match format {
         ExportFormat::Json => {
             progress(30, "Đang chuyển kế hoạch sang JSON…");
@@ -155,7 +221,12 @@ fn render(
         }
         ExportFormat::Docx | ExportFormat::Pdf => {
             progress(20, "Đang dàn trang văn bản…");
-            let mut doc = document::build(plan);
+            let mut doc = match kind {
+                DocumentKind::Plan => document::build(plan),
+                DocumentKind::Report => {
+                    document::build_report(plan).ok_or(RequestError::ReportNeedsEvaluation)?
+                }
+            };
             if draft {
                 doc.properties.draft_mark = Some(document::DRAFT_MARK.to_owned());
             }
@@ -192,6 +263,31 @@ mod tests {
             default_output(&usual, ExportFormat::Json),
             dir.path().join("ke-hoach.json")
         );
+    }
+
+    #[test]
+    fn the_report_is_named_apart_from_the_plan() {
+        let plan = Path::new("/kh/ke-hoach-2026.khcds");
+        for format in [ExportFormat::Docx, ExportFormat::Pdf] {
+            let report = document_output(plan, format, DocumentKind::Report);
+            assert_eq!(
+                report,
+                Path::new(&format!("/kh/ke-hoach-2026-bao-cao.{}", format.extension()))
+            );
+            assert_ne!(report, default_output(plan, format));
+        }
+    }
+
+    #[test]
+    fn the_report_is_word_or_pdf_only() {
+        assert_eq!(
+            DocumentKind::Report.check_format(ExportFormat::Json),
+            Err(RequestError::ReportFormat)
+        );
+        for format in ExportFormat::ALL {
+            assert_eq!(DocumentKind::Plan.check_format(format), Ok(()));
+        }
+        assert_eq!(DocumentKind::Report.check_format(ExportFormat::Pdf), Ok(()));
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! what they receive, call one of these and present the result.
 //!
 //! - [`new_plan`]: a new plan file from a request (level, kind, year, sample).
+//! - [`derive`]: an annual plan from the five-year plan (and last year's annual plan).
 //! - [`open`]: open a plan file; the plan with its findings and filled sections.
 //! - [`edit`]: one edit, checked, applied durably, the plan validated again.
-//! - [`history`]: save a revision with a note.
+//! - [`history`]: save a revision with a note, list the revisions, restore one (naming
+//!   the damaged parts it could not bring back).
+//! - [`import`]: a plan from the JSON interchange format, into a new or existing file.
 //! - [`export`]: snapshot, build, write atomically — never over the plan.
 //! - [`sign`]: sign an export (verified before it is written) and verify.
 //!
@@ -15,6 +18,7 @@ pub mod edit;
 mod error;
 pub mod export;
 pub mod history;
+pub mod import;
 pub mod new_plan;
 pub mod open;
 pub mod output;

@@ -10,7 +10,7 @@ use super::Result;
 use crate::model::Plan;
 use crate::store::PlanFile;
 use crate::validate::{self, Finding};
-use crate::vocabulary::filled_sections;
+use crate::vocabulary::filled;
 
 /// The plan with what the engine says about it.
 #[derive(Debug, Clone, Serialize)]
@@ -18,7 +18,8 @@ pub struct PlanState {
     pub plan: Plan,
     pub findings: Vec<Finding>,
     /// Every section id: whether it has content (own, generated or a sub-section's), as
-    /// the validator counts it.
+    /// the validator counts it; and the parts outside the sections ("header", "opening",
+    /// "closing", "evaluation"): whether they are filled in (`vocabulary::filled`).
     pub filled: BTreeMap<String, bool>,
 }
 
@@ -26,7 +27,7 @@ impl PlanState {
     pub fn of(plan: Plan) -> PlanState {
         PlanState {
             findings: validate::validate(&plan),
-            filled: filled_sections(&plan),
+            filled: filled(&plan),
             plan,
         }
     }

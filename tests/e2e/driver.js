@@ -81,9 +81,22 @@ export class Session {
   req(method, path, body) { return this.driver.request(method, `/session/${this.id}${path}`, body); }
   exec(script, ...args) { return this.req('POST', '/execute/sync', { script, args }); }
   async find(css) { return (await this.req('POST', '/element', { using: 'css selector', value: css }))[ELEMENT]; }
-  async click(css) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/click`, {}); }
-  async type(css, text) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/value`, { text }); }
-  async clear(css) { const el = await this.waitForElement(css); await this.req('POST', `/element/${el}/clear`, {}); }
+  /** Acts on `css` once it can take the action, as a user would wait for it: an element
+   * just added (or below the fold, laid out when it comes near: `content-visibility`)
+   * has no box until the webview's next rendering update. */
+  async act(css, action, body) {
+    const end = Date.now() + 3000;
+    for (;;) {
+      const el = await this.waitForElement(css);
+      try { return await this.req('POST', `/element/${el}/${action}`, body); } catch (e) {
+        if (!/not interactable/.test(e.message) || Date.now() > end) throw e;
+        await sleep(100);
+      }
+    }
+  }
+  click(css) { return this.act(css, 'click', {}); }
+  type(css, text) { return this.act(css, 'value', { text }); }
+  clear(css) { return this.act(css, 'clear', {}); }
   async text(css) { const el = await this.waitForElement(css); return this.req('GET', `/element/${el}/text`); }
   async value(css) { return this.exec('return document.querySelector(arguments[0]).value', css); }
   async waitFor(fn, timeout = 10000, what = 'condition') {
@@ -164,4 +177,46 @@ export function appMemory() {
     return [p, { name: n, rssKiB: rss(p), pssKiB: pss(p) }];
   }));
   return { pid: app, appKiB: rss(app), totalKiB: all.reduce((s, p) => s + rss(p), 0), totalPssKiB: all.reduce((s, p) => s + pss(p), 0), processes: names };
+}
+
+// --- exports, as the tests read them -------------------------------------------------
+
+/** Exports the open plan in `format` (draft or not) to `path`; resolves when written. */
+export async function exportPlan(s, format, path, draft) {
+  await s.click('#btn-export');
+  await s.waitForElement('#export-path');
+  await s.click(`input[name="format"][value="${format}"]`);
+  await s.exec(`const d = document.querySelector('#export-draft'); if (d.checked !== ${draft}) d.click();`);
+  await s.exec('document.querySelector("#export-path").value = arguments[0]', path);
+  await s.click('#export-go');
+  await s.waitForElement('#open-exported', 60000);
+  if (!existsSync(path)) throw new Error(`${path} not written`);
+}
+
+export const pdfPages = (path) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())[1]);
+export const pdfPageText = (path, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), path, '-']).toString();
+/** The whole text of a PDF, whitespace collapsed. */
+export const pdfText = (path) => execFileSync('pdftotext', [path, '-']).toString().replace(/\s+/g, ' ');
+
+const docxPart = (path, part) => execFileSync('unzip', ['-p', path, part], { maxBuffer: 64 << 20 }).toString();
+const xmlText = (xml) => xml.replace(/<[^>]+>/g, '');
+
+/** The paragraphs of a DOCX body, one space between two, as the reader reads them. */
+export const docxText = (path) => docxPart(path, 'word/document.xml').split('</w:p>').map(xmlText).join(' ').replace(/\s+/g, ' ');
+
+/** For every section of a DOCX: whether the header of its pages (the default one, and
+ * the first page's when the section has one) carries "DỰ THẢO". Read from the XML: a
+ * section without a header of a type takes the previous section's (ECMA-376 §17.10.5). */
+export function docxDraftMarks(path) {
+  const doc = docxPart(path, 'word/document.xml');
+  const rels = docxPart(path, 'word/_rels/document.xml.rels');
+  const target = Object.fromEntries([...rels.matchAll(/<Relationship\b[^>]*>/g)].map(([r]) => [/Id="([^"]+)"/.exec(r)[1], /Target="([^"]+)"/.exec(r)[1]]));
+  const marked = (id) => xmlText(docxPart(path, `word/${target[id].replace(/^\/?word\//, '')}`)).includes('DỰ THẢO');
+  const inherited = {};
+  return [...doc.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map(([sect]) => {
+    for (const [ref] of sect.matchAll(/<w:headerReference\b[^>]*>/g)) inherited[/w:type="(\w+)"/.exec(ref)[1]] = /r:id="([^"]+)"/.exec(ref)[1];
+    const titlePage = /<w:titlePg(\s*\/>|\s+w:val="(1|true|on)")/.test(sect);
+    const has = (type) => !!inherited[type] && marked(inherited[type]);
+    return { default: has('default'), first: titlePage ? has('first') : null };
+  });
 }

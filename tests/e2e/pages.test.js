@@ -1,4 +1,4 @@
-// End-to-end: the preview against the exported PDF, the draft mark of a PDF,
+// End-to-end: the preview against the exported PDF, the draft mark of a PDF and a DOCX,
 // the questions before signing, one undo per edit, the findings filter and the time to
 // switch sections, in the real app (tauri-driver, WebKitWebDriver, Xvfb).
 import { test, before, after, afterEach } from 'node:test';
@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Driver, screenshot } from './driver.js';
+import { Driver, screenshot, exportPlan, pdfPages, pdfPageText, docxDraftMarks } from './driver.js';
 
 let driver;
 before(async () => { driver = await Driver.start(); });
@@ -24,20 +24,6 @@ async function sample() {
   return s;
 }
 
-/** Exports the open plan in `format` (draft or not) to `path`; resolves when written. */
-async function exportPlan(s, format, path, draft) {
-  await s.click('#btn-export');
-  await s.waitForElement('#export-path');
-  await s.click(`input[name="format"][value="${format}"]`);
-  await s.exec(`const d = document.querySelector('#export-draft'); if (d.checked !== ${draft}) d.click();`);
-  await s.exec('document.querySelector("#export-path").value = arguments[0]', path);
-  await s.click('#export-go');
-  await s.waitForElement('#open-exported', 60000);
-  assert.ok(existsSync(path), `${path} written`);
-}
-
-const pdfPages = (path) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path]).toString())[1]);
-const pdfPageText = (path, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), path, '-']).toString();
 const firstWords = (text, n) => text.split(/\s+/).filter(Boolean).slice(0, n).join(' ');
 
 test('the preview has the exported PDF’s pages, each starting with the same words', async () => {
@@ -72,7 +58,7 @@ test('the preview has the exported PDF’s pages, each starting with the same wo
   await screenshot('preview-after-edit', s);
 });
 
-test('a draft PDF prints DỰ THẢO on every page; the final one does not', async () => {
+test('a draft PDF and a draft DOCX print DỰ THẢO on every page; the final ones do not; “Mở tệp” says when nothing can open it', async () => {
   const s = await sample();
   const draft = join(driver.dirs.plans, 'du-thao.pdf');
   await exportPlan(s, 'pdf', draft, true);
@@ -85,11 +71,28 @@ test('a draft PDF prints DỰ THẢO on every page; the final one does not', asy
   await exportPlan(s, 'pdf', final, false);
   assert.equal(pdfPages(final), n, 'the mark sits in the top margin: same pages');
   for (let i = 0; i < n; i++) assert.doesNotMatch(pdfPageText(final, i), /DỰ THẢO/);
-  // The Word writer cannot print the mark yet: the option is not offered for Word.
+  // “Mở tệp”: the PDF opens in the desktop's application for PDF, or the app says that
+  // there is none (never nothing at all).
+  const viewer = execFileSync('xdg-mime', ['query', 'default', 'application/pdf']).toString().trim();
+  await s.click('#open-exported');
+  if (!viewer) {
+    await s.waitFor(() => s.exec('return [...document.querySelectorAll(".toast.error")].some((t) => t.textContent.includes("chưa có chương trình nào mở được"))'), 10000, 'the “no application” message');
+    await screenshot('open-no-viewer', s);
+  }
+  // Word: every page of every section has the mark in its header (default and first page).
   await s.exec('document.querySelector(".modal-head .close").click()');
-  await s.click('#btn-export');
-  await s.click('input[name="format"][value="docx"]');
-  assert.equal(await s.exec('return document.querySelector("#export-draft").disabled'), true);
+  const draftDocx = join(driver.dirs.plans, 'du-thao.docx');
+  await exportPlan(s, 'docx', draftDocx, true);
+  const marks = docxDraftMarks(draftDocx);
+  assert.ok(marks.length > 0);
+  marks.forEach((m, i) => {
+    assert.equal(m.default, true, `section ${i + 1}: the default header`);
+    assert.notEqual(m.first, false, `section ${i + 1}: the first page's header`);
+  });
+  await s.exec('document.querySelector(".modal-head .close").click()');
+  const finalDocx = join(driver.dirs.plans, 'chinh-thuc.docx');
+  await exportPlan(s, 'docx', finalDocx, false);
+  assert.deepEqual(docxDraftMarks(finalDocx).filter((m) => m.default || m.first), [], 'no mark on the final document');
 });
 
 /** A PKCS#12 file for `holder`, made with openssl; password "matkhau". */
@@ -152,13 +155,19 @@ test('one Ctrl+Z per edit; the findings filter; switching sections under 150 ms'
   assert.ok(mine <= all);
   await screenshot('findings-filtered', s);
   const keys = ['header', 'opening', 'I', 'II.2.1.a', 'III.1', 'III.3', 'III.5', 'IV', 'V', 'VI', 'closing'];
-  const times = [];
-  for (const key of keys) {
-    // From the click to the new section laid out (style and layout forced at the end).
-    times.push(await s.exec(`const t = performance.now(); document.querySelector('.tree-item[data-key="${key}"]').click(); void document.body.offsetHeight; return performance.now() - t;`));
+  // Three rounds; each section's time is its median over the rounds, so that a moment
+  // when the shared machine's other processes take the cores is not counted as the app's.
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const times = [];
+    for (const key of keys) {
+      // From the click to the new section laid out (style and layout forced at the end).
+      times.push(await s.exec(`const t = performance.now(); document.querySelector('.tree-item[data-key="${key}"]').click(); void document.body.offsetHeight; return performance.now() - t;`));
+    }
+    rounds.push(times);
   }
-  times.sort((a, b) => a - b);
-  console.log(`section switch (WebKitGTK, sample plan): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  const times = keys.map((_, i) => rounds.map((r) => r[i]).sort((a, b) => a - b)[1]).sort((a, b) => a - b);
+  console.log(`section switch (WebKitGTK, sample plan, median of 3 rounds per section): median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')}); first round ${rounds[0].map((t) => t.toFixed(0)).join(', ')}`);
   assert.ok(times[times.length - 1] < 150, `every switch under 150 ms (${times.map((t) => t.toFixed(0))})`);
 });
 
@@ -173,4 +182,11 @@ test('screens at 1024×640: preview, export, sign', async () => {
   await s.click('#btn-export');
   await s.waitForElement('#export-path');
   await screenshot('export-1024', s);
+  await s.exec('document.querySelector(".modal-head .close").click()');
+  await exportPlan(s, 'pdf', join(driver.dirs.plans, 'ky-1024.pdf'), false);
+  await s.click('#sign-exported');
+  await s.waitForElement('#sign-go');
+  await screenshot('sign-1024', s);
+  // The dialog fits the window and its action stays in view while the form scrolls.
+  assert.ok(await s.exec('const b = document.querySelector("#sign-go").getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight'), '“Ký số” in view');
 });

@@ -113,8 +113,23 @@ test('evaluation: an achieved value is one target edit with the whole row, NFC; 
   assert.equal(stored.achieved, '85,5');
   await page.click('#btn-undo');
   await page.waitForFunction((id) => window.__mock.plan.annual.evaluation.indicators.find((x) => x.id === id).achieved !== '85,5', t.id);
-  assert.equal(await page.inputValue(`[data-field="evaluation.target.${t.id}.achieved"]`), t.achieved);
+  await page.waitForFunction(([sel, v]) => document.querySelector(sel).value === v, [`[data-field="evaluation.target.${t.id}.achieved"]`, t.achieved]);
   await shot(page, 'evaluation-targets');
+});
+
+test('evaluation: the layout, Phần I / Phần II or plain, is one edit and one undo step', async () => {
+  const page = await openEvaluation();
+  const labels = await page.locator('.eval-layout label').allTextContents();
+  assert.equal(labels.length, 2);
+  assert.equal(await page.isChecked('.eval-layout input[value="parts"]'), true, 'parts by default');
+  await page.check('.eval-layout input[value="plain"]');
+  await waitSaved(page);
+  assert.deepEqual((await annualEdits(page)).map((e) => e.edit), [{ what: 'layout', layout: 'plain' }]);
+  assert.equal((await mockPlan(page)).annual.layout, 'plain');
+  await page.click('#btn-undo');
+  await page.waitForFunction(() => window.__mock.plan.annual.layout === 'parts');
+  await page.waitForSelector('.eval-layout input[value="parts"]:checked');
+  await shot(page, 'evaluation-layout');
 });
 
 test('evaluation: tasks\' status, result and carry-over', async () => {
@@ -158,9 +173,16 @@ test('evaluation: every narrative part with its guidance beside it; typing saves
 });
 
 test('evaluation: a finding at a target\'s status points at its picker', async () => {
-  const t = plan.annual.evaluation.indicators[1];
-  const finding = { rule: 'annual.target-not-evaluated', severity: 'error', location: { part: 'evaluation-target', id: t.id, field: 'status' }, message: 'Chỉ tiêu của năm trước chưa được đánh giá.', hint: '' };
-  const page = await openEvaluation({ findings: [finding] });
+  // A target left without a status: the engine reports it at the status.
+  const unrated = structuredClone(plan);
+  const t = unrated.annual.evaluation.indicators[1];
+  delete t.status;
+  const page = await openEvaluation({ plan: unrated });
+  assert.ok(await page.evaluate((id) => window.__khcds.view.findings.some((f) => f.rule === 'annual.target-not-evaluated' && f.location.id === id), t.id));
+  // Not evaluated yet is progress ("chưa điền") until an export is asked for.
+  await page.waitForSelector(`.finding.todo[data-rule="annual.target-not-evaluated"][data-loc="evaluation-target:${t.id}:status"]`);
+  await page.keyboard.press('Control+e');
+  await page.keyboard.press('Escape');
   await page.waitForSelector(`[data-field="evaluation.target.${t.id}.status"].has-finding`);
 });
 
@@ -177,12 +199,13 @@ test('evaluation: screenshots at 1366×768 and 1024×640', async () => {
 });
 
 test('derivation: "Lập kế hoạch năm…" from an open five-year plan opens the annual plan', async () => {
-  const derived = plan;
-  const page = await openApp(browser, url, { plan: fiveYear, derived, evaluationGuidance: evaluationGuidanceView });
+  const page = await openApp(browser, url, { plan: fiveYear, evaluationGuidance: evaluationGuidanceView });
   assert.equal(await page.locator('.tree-item[data-key="evaluation"]').count(), 0, 'a five-year plan has no evaluation');
   await page.setViewportSize({ width: 1024, height: 640 });
   await shot(page, 'evaluation-derive-topbar-1024');
   await page.click('#btn-derive');
+  await page.selectOption('#derive-year', '2028');
+  assert.equal(await page.inputValue('#derive-path'), '/home/drafter/KeHoachCDS/ke-hoach-nam-2028.khcds', 'named after the year');
   await page.selectOption('#derive-year', '2026');
   await page.fill('#derive-path', '/tmp/ke-hoach-2026.khcds');
   await shot(page, 'evaluation-derive');
@@ -197,7 +220,7 @@ test('derivation: "Lập kế hoạch năm…" from an open five-year plan opens
 });
 
 test('derivation: the engine\'s error shows in the dialog, nothing opened', async () => {
-  const page = await openApp(browser, url, { plan: fiveYear, derived: plan, evaluationGuidance: evaluationGuidanceView });
+  const page = await openApp(browser, url, { plan: fiveYear, evaluationGuidance: evaluationGuidanceView });
   await page.click('#btn-derive');
   await page.fill('#derive-path', '/tmp/ke-hoach-2026.docx');
   await page.click('#derive-go');

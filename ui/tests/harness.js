@@ -3,7 +3,8 @@
 // mocked IPC of mock-backend.js.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, mkdirSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -41,28 +42,78 @@ const units = JSON.parse(readFileSync(join(repo, 'assets/catalog/units.json'), '
 const citations = Object.fromEntries(legal.map((d) => [d.id, `${d.number ? d.number + ' ' : ''}${d.issuer} ${d.title}`]));
 const mockSource = readFileSync(join(here, 'mock-backend.js'), 'utf8');
 
-/** The engine's sample plan, findings and page preview (`examples/ui_fixture.rs`), made
- * once per run (or read from KHCDS_UI_FIXTURE, the example's output saved earlier): the
- * mock serves them rather than re-implementing the engine. */
-let fixture = null;
-function engineFixture() {
-  if (!fixture) {
-    const out = process.env.KHCDS_UI_FIXTURE ? readFileSync(process.env.KHCDS_UI_FIXTURE)
-      : execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'ui_fixture'], { cwd: repo, maxBuffer: 64 << 20 });
-    fixture = JSON.parse(out.toString('utf8'));
+const target = process.env.CARGO_TARGET_DIR || join(repo, 'target');
+let engineBin = null;
+/** `examples/ui_fixture.rs`, built once per run (the engine as the tests see it). */
+function engineBinary() {
+  if (!engineBin) {
+    execFileSync('cargo', ['build', '--quiet', '--locked', '--example', 'ui_fixture'], { cwd: repo, stdio: 'inherit' });
+    engineBin = join(target, 'debug', 'examples', 'ui_fixture');
   }
-  return fixture;
+  return engineBin;
 }
 
-/** Opens the app with the mock. opts: openPlan, sample (the engine's sample plan), filled,
- * recent, delay, applyDelayMs, dialogOpen, dialogSave, holder, pkcs11Module, viewport. */
+/** The engine's vocabulary, sample plan, findings and page preview, made once per run. */
+let fixture = null;
+function engineFixture() {
+  fixture ??= JSON.parse(execFileSync(engineBinary(), { maxBuffer: 64 << 20 }).toString('utf8'));
+  return fixture;
+}
+export const vocabulary = () => engineFixture().vocabulary;
+
+/** One engine process for the run, serving a session per page (`ui_fixture serve`). */
+let server = null;
+function engine() {
+  if (server) return server;
+  const child = spawn(engineBinary(), ['serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.unref();
+  child.stdout.unref();
+  child.stdin.unref();
+  const waiting = new Map();
+  let nextId = 1;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const reply = JSON.parse(line);
+    waiting.get(reply.id)(reply);
+    waiting.delete(reply.id);
+  });
+  server = (session, request) => new Promise((resolve) => {
+    const id = nextId++;
+    waiting.set(id, resolve);
+    child.stdin.write(`${JSON.stringify({ ...request, id, session })}\n`);
+  });
+  return server;
+}
+let sessions = 0;
+
+/** The plan the page opens with, made by the engine: a whole plan (opts.plan), one of
+ * the fixture plans (opts.sample: 'sample' or 'defective'), or a new empty five-year
+ * plan (opts.openPlan; opts.filled gives it a header). */
+async function startView(call, opts) {
+  const made = (reply) => { if (reply.error) throw new Error(reply.error.message); return reply.ok; };
+  const plan = opts.plan || (opts.sample && engineFixture()[opts.sample].plan);
+  if (plan) return made(await call({ op: 'create', plan }));
+  if (!opts.openPlan) return null;
+  const view = made(await call({ op: 'create', level: 'tinh', kind: 'five-year' }));
+  if (!opts.filled) return view;
+  const header = { issuer: 'ỦY BAN NHÂN DÂN TỈNH HÒA SƠN', number: '/KH-UBND', place: 'Hòa Sơn', date: null, subject: 'Chuyển đổi số tỉnh Hòa Sơn giai đoạn 2026–2030' };
+  made(await call({ op: 'apply', edit: { op: 'set-header', header } }));
+  return made(await call({ op: 'state' }));
+}
+
+/** Opens the app with the mock. opts: openPlan, sample (the engine's sample plan), plan,
+ * filled, recent, delay, applyDelayMs, dialogOpen, dialogSave, holder, pkcs11Module,
+ * viewport, evaluationGuidance. */
 export async function openApp(browser, baseUrl, opts = {}) {
   const context = await browser.newContext({ viewport: opts.viewport || { width: 1366, height: 768 }, locale: 'vi-VN' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const config = { framework, catalog: { legal_documents: legal, bodies, units, citations }, delay: 300, fixture: engineFixture(), ...opts };
+  const session = ++sessions;
+  const call = (request) => engine()(session, request);
+  await page.exposeFunction('__engine', call);
+  const { plan, ...rest } = opts;
+  const config = { framework, catalog: { legal_documents: legal, bodies, units, citations }, delay: 300, fixture: engineFixture(), ...rest, view: await startView(call, opts) };
   await page.addInitScript(`${mockSource.replace(/^\/\/.*$/gm, '')}`.replace('(function install(config)', 'window.__installMock = (function install(config)') + `;window.__installMock(${JSON.stringify(config)});`);
   await page.goto(baseUrl);
   await page.waitForSelector('body[data-ready="1"]');

@@ -75,7 +75,10 @@ test('export: Word preselected, the errors summarised, draft by default, no sign
   await page.click('#btn-export');
   await page.waitForSelector('#export-path');
   assert.equal(await page.isChecked('input[name="format"][value="docx"]'), true);
-  assert.equal(await page.isDisabled('#export-draft'), true, 'the Word writer prints no draft mark yet');
+  assert.equal(await page.isDisabled('#export-draft'), false, 'a Word draft is marked too');
+  assert.equal(await page.isChecked('#export-draft'), true);
+  await page.click('input[name="format"][value="json"]');
+  assert.equal(await page.isDisabled('#export-draft'), true, 'JSON is data, not a document');
   await page.click('input[name="format"][value="pdf"]');
   assert.ok(errors > 0);
   assert.match(await page.textContent('#export-errors'), new RegExp(`còn ${errors} lỗi`));
@@ -133,6 +136,7 @@ test('signing asks first: a plan with errors, then a certificate of someone else
 test('signing with a USB token: module remembered, token by label, PIN asked', async () => {
   const page = await openApp(browser, url, { sample: 'defective', pkcs11Module: '/usr/lib/vnpt-ca/libpkcs11.so' });
   await page.click('#btn-export');
+  await page.uncheck('#export-draft'); // the final Word document, to sign
   await page.click('#export-go');
   await page.click('#sign-exported');
   await page.waitForSelector('#sign-module');
@@ -236,11 +240,16 @@ test('minimum indicators: the list under 2.1, all added in one step, one undo re
   await waitSaved(page);
   const added = (await mockPlan(page)).indicators.length;
   assert.ok(added >= 2);
+  // One engine step (one transaction): a list of `added` edits in one call.
+  const steps = await calls(page, 'apply_edit');
+  assert.equal(steps.length, 1);
+  assert.equal(steps[0].edit.length, added);
   assert.equal(await page.getAttribute('.tree-item.selected', 'data-key'), 'II.2.1.a');
   assert.equal(await page.locator('.card.indicator').count(), added);
   await page.keyboard.press('Control+z');
   await page.waitForSelector('.card.indicator', { state: 'detached' });
   assert.equal((await mockPlan(page)).indicators.length, 0);
+  assert.equal((await calls(page, 'apply_edit')).length, 2, 'undone in one step too');
 });
 
 test('amounts the Vietnamese way; a section opens at its top; switching sections is fast', async () => {

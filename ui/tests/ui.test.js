@@ -150,8 +150,10 @@ test('indicator below the national minimum: the finding appears, then goes when 
   await value.fill('90');
   await page.waitForSelector('.finding[data-rule="indicator.below-national-minimum"]');
   await waitSaved(page);
-  // The other finding there (no target for 2028–2030 yet) is progress, not counted.
-  assert.equal(await page.textContent('.tree-item[data-key="II.2.1.a"] .count'), '1');
+  // Counted: the error, and the warning that no task serves the indicator yet; the
+  // blank fields (no target for 2028–2030, method, …) are progress, not counted.
+  assert.equal(await page.textContent('.tree-item[data-key="II.2.1.a"] .count'), '2');
+  assert.ok(await page.locator('.finding.todo[data-rule="indicator.target-missing"]').count() > 0);
   assert.equal(await value.evaluate((el) => el.classList.contains('has-finding')), true, 'the field is marked');
   await shot(page, 'indicator-below-minimum');
   // Jump from the finding to the field (from another section).
@@ -173,6 +175,7 @@ test('tasks: add, fill every field, month parsing, linked indicators, catalogue 
   await page.click('.tree-item[data-key="III.3"]');
   await page.click('text=+ Thêm nhiệm vụ');
   await page.waitForSelector('details.task[open]');
+  await page.waitForFunction(() => (window.__mock.plan.tasks || []).length === 1); // saved by the engine
   const id = (await mockPlan(page)).tasks[0].id;
   const f = (name) => page.locator(`[data-field="task.${id}.${name}"]`);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.field.endsWith('.name')), true);
@@ -334,6 +337,7 @@ test('sign step after a Word export: no image fields, says why', async () => {
   await page.click('#btn-export');
   await page.click('input[name="format"][value="docx"]');
   await page.waitForFunction(() => document.querySelector('#export-path').value.endsWith('.docx'));
+  await page.uncheck('#export-draft'); // the final document, to sign
   await page.click('#export-go');
   await page.click('#sign-exported');
   await page.waitForSelector('#sign-p12');

@@ -7,14 +7,15 @@ use tauri::State;
 use super::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
-/// Applies one edit (the store's `Edit`, as JSON) durably and returns the findings and
-/// filled sections of the plan after it. Text is normalised to NFC first.
+/// Applies one step durably — one edit (the store's `Edit`, as JSON) or a list of them,
+/// in one transaction — and returns the findings and filled parts of the plan after it.
+/// Text is normalised to NFC first.
 #[tauri::command]
 pub async fn apply_edit(state: State<'_, AppState>, edit: serde_json::Value) -> CmdResult<Applied> {
-    let edit = editing::parse(edit)?;
+    let edits = editing::parse(edit)?;
     let mut guard = state.file();
     let file = guard.as_mut().ok_or_else(CommandError::no_plan)?;
-    Ok(editing::apply(file, &edit)?)
+    Ok(editing::apply(file, &edits)?)
 }
 
 #[tauri::command]

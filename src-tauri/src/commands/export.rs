@@ -95,7 +95,7 @@ fn run<R: Runtime>(app: AppHandle<R>, job: u64, prepared: export::Export) {
 }
 
 /// Opens a file exported in this session, or its folder (`folder = true`), with the
-/// system's default application. Other paths are refused.
+/// system's default application; says so when there is none. Other paths are refused.
 #[tauri::command]
 pub async fn open_exported<R: Runtime>(
     app: AppHandle<R>,
@@ -110,6 +110,19 @@ pub async fn open_exported<R: Runtime>(
             ErrorKind::NotExported,
             "Chỉ mở được tệp vừa xuất trong phiên làm việc này.",
         ));
+    }
+    if crate::handler::has_application(&path, folder) == Some(false) {
+        return Err(CommandError::io(if folder {
+            format!(
+                "Máy chưa có chương trình quản lý tệp để mở thư mục của «{}». Hãy mở thư mục đó bằng tay.",
+                path.display()
+            )
+        } else {
+            format!(
+                "Máy chưa có chương trình nào mở được «{}». Hãy cài một chương trình đọc loại tệp này (ví dụ LibreOffice cho tệp Word, một trình đọc PDF cho tệp PDF), hoặc bấm “Mở thư mục”.",
+                path.display()
+            )
+        }));
     }
     let result = if folder {
         app.opener().reveal_item_in_dir(&path)

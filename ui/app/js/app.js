@@ -7,10 +7,10 @@ import { showSign } from './sign.js';
 import { h, clear, nfc, formatTime } from './dom.js';
 import { Saver } from './saver.js';
 import { PreviewPane } from './preview.js';
+import { treeRows, frameworkIndex, wording, locate, findSection, PSEUDO, normalizePlan } from './plan.js';
 import {
-  treeRows, frameworkIndex, wording, isFilled, locate, sectionGroup, findSection,
-  kindLabel, levelLabel, SEVERITY_LABEL, PSEUDO, CMP, normalizePlan,
-} from './plan.js';
+  loadVocabulary, planYears, sectionGroup, periodLabel, kindLabel, levelLabel, severityLabel, comparatorSymbol, isUnfilled, valueWithUnit,
+} from './vocabulary.js';
 import {
   headerEditor, openingEditor, closingEditor, sectionEditor, insertSuggestion, addIndicator, addCatalog,
   missingMinimums, addMissingMinimums,
@@ -54,7 +54,7 @@ async function showStart(notice) {
   const paths = await invoke('default_paths', { format: null }).catch(() => ({ new_plan: '' }));
 
   const radio = (name, value, label, checked) => h('label.choice', h('input', { type: 'radio', name, value, checked }), h('span', label));
-  const year = h('select#new-year', { attrs: { 'aria-label': 'Năm của kế hoạch hằng năm' } }, [2026, 2027, 2028, 2029, 2030].map((y) => h('option', { value: y }, `Năm ${y}`)));
+  const year = h('select#new-year', { attrs: { 'aria-label': 'Năm của kế hoạch hằng năm' } }, planYears().map((y) => h('option', { value: y }, `Năm ${y}`)));
   const path = h('input#new-path', { type: 'text', value: paths.new_plan || '', attrs: { spellcheck: 'false', 'aria-describedby': 'new-path-note' } });
   const error = h('div.form-error', { attrs: { role: 'alert' } });
   const form = h('form.card.new-plan', { attrs: { 'aria-labelledby': 'new-title' } },
@@ -142,7 +142,7 @@ const ctx = {
   get catalog() { return app.catalog; },
   get saver() { return app.saver; },
   openTasks: app.openTasks,
-  touched: () => { if (touchActiveField()) setFindings(app.view.findings); scheduleMarks(); },
+  touched: () => { if (touchActiveField()) setFindings(app.view.findings); },
   rerender: (opts) => renderEditor(opts),
   markFields: () => markFields(),
   refreshTree: () => renderTree(),
@@ -172,7 +172,7 @@ async function showMain(view) {
   if (!app.saver) {
     app.saver = new Saver({
       delay: (app.startup && app.startup.settings.autosave_delay_ms) || 400,
-      onFindings: (f) => { setFindings(f); if (app.preview) app.preview.schedule(); },
+      onApplied: (res) => { app.view.filled = res.filled; setFindings(res.findings); updateMarks(); if (app.preview) app.preview.schedule(); },
       onStatus: setStatus,
       onError: (e) => { toast(`Không lưu được thay đổi: ${e.message}`, 'error'); resync(); },
     });
@@ -300,20 +300,14 @@ function renderTree() {
   updateCounts();
 }
 
-let marksPending = false;
-function scheduleMarks() {
-  if (marksPending) return;
-  marksPending = true;
-  // A timer, not requestAnimationFrame: WebKitGTK pauses frames for unfocused windows.
-  setTimeout(() => { marksPending = false; updateMarks(); }, 60);
-}
-
+/** The tree's marks: what the engine counts as filled in (the view's `filled`, renewed
+ * after every saved edit). */
 function updateMarks() {
   const rows = treeRows(app.view.plan, app.fwIndex);
   for (const r of rows) {
     const b = document.querySelector(`.tree-item[data-key="${CSS.escape(r.key)}"]`);
     if (!b) continue;
-    const filled = isFilled(app.view.plan, r);
+    const filled = !!app.view.filled[r.key];
     b.classList.toggle('filled', filled);
     b.querySelector('.mark').textContent = filled ? '✓' : '○';
     b.setAttribute('aria-label', `${r.number} ${r.title}${filled ? ', đã có nội dung' : ', chưa có nội dung'}`.trim());
@@ -461,7 +455,7 @@ function renderGuidance() {
       // The minimum indicators of this section and of its sub-sections (2.1 lists those of
       // a) and b)): the guidance ends with "… bao gồm các chỉ tiêu sau:", this is the list.
       const groups = [fs, ...(fs.children || [])].map((x) => ({ fs: x, group: sectionGroup(x.id) })).filter((x) => x.group);
-      const minimumLine = (n) => `${wording(n.name, level)} (tối thiểu ${n.targets.map((t) => `${t.period}: ${CMP[t.comparator]} ${String(t.value).replace('.', ',')}${n.unit === '%' ? '%' : ' ' + n.unit}`).join('; ')})`;
+      const minimumLine = (n) => `${wording(n.name, level)} (tối thiểu ${n.targets.map((t) => `${periodLabel(t.period)}: ${comparatorSymbol(t.comparator)} ${valueWithUnit(String(t.value).replace('.', ','), n.unit)}`).join('; ')})`;
       for (const { fs: gfs, group } of groups) {
         const nats = app.framework.indicators.filter((n) => n.group === group);
         if (!nats.length) continue;
@@ -490,13 +484,11 @@ function minimumSugg(n, group, line) {
 
 // findings
 
-/** Findings that only say something is not filled in yet. On a plan just opened they are
- * shown as progress ("chưa điền"), not as errors, until the drafter touches that field or
- * asks for an export. */
-const isMissing = (f) => /(-missing|-empty|\.none)$/.test(f.rule);
-
+/** Findings that only say something is not filled in yet (the engine's list of such
+ * rules) show as progress ("chưa điền"), not as errors, until the drafter touches that
+ * field or asks for an export. */
 function isCalm(f, loc) {
-  if (app.exportAsked || !isMissing(f)) return false;
+  if (app.exportAsked || !isUnfilled(f)) return false;
   const field = loc.field || loc.key;
   for (const t of app.touchedFields) {
     if (t === field || field.startsWith(`${t}.`) || t.startsWith(`${field}.`)) return false;
@@ -522,7 +514,7 @@ function findingPlace(f, loc) {
   if (key in PSEUDO) return `${PSEUDO[key].title} · `;
   if (!keyExists(key)) return '';
   const hd = headingOf(key);
-  return hd.custom ? `${hd.title} · ` : `Mục ${key} · `;
+  return hd.custom || key === EVALUATION_KEY ? `${hd.title} · ` : `Mục ${key} · `;
 }
 
 function jumpToFinding(f) {
@@ -559,7 +551,7 @@ function renderFindings() {
     list.append(h('li', h(`button.finding.${sev}`, {
       type: 'button', dataset: { rule: f.rule, severity: sev, loc: [f.location.part, f.location.id || '', f.location.field || ''].join(':') }, title: f.hint,
       onclick: () => jumpToFinding(f),
-    }, h('span.sev', calm ? 'Chưa điền' : SEVERITY_LABEL[f.severity]), h('span.msg', h('span.place', findingPlace(f, app.locs[i])), f.message), f.hint && h('span.hint', f.hint))));
+    }, h('span.sev', calm ? 'Chưa điền' : severityLabel(f.severity)), h('span.msg', h('span.place', findingPlace(f, app.locs[i])), f.message), f.hint && h('span.hint', f.hint))));
   });
   if (!findings.length) list.append(h('li.ok', 'Không phát hiện vấn đề nào.'));
   else if (!shown) list.append(h('li.ok', 'Mục này không có vấn đề nào.'));
@@ -606,6 +598,7 @@ function describeStep(step) {
     }
     case 'delete-item': return 'xóa một mục trong danh sách';
     case 'move-item': return 'chuyển chỗ một mục trong danh sách';
+    case 'annual': return e.edit.what === 'layout' ? 'đổi bố cục văn bản' : 'sửa phần đánh giá năm trước';
     default: return 'một thay đổi';
   }
 }
@@ -618,6 +611,7 @@ function keyOfEdit(edit) {
   if (e.op === 'set-header') return 'header';
   if (e.op === 'set-opening') return 'opening';
   if (e.op === 'set-signer' || e.op === 'set-recipients') return 'closing';
+  if (e.op === 'annual') return EVALUATION_KEY;
   return null;
 }
 
@@ -674,15 +668,14 @@ async function showExport() {
   const draft = h('input#export-draft', { type: 'checkbox', checked: errors.length > 0 });
   const draftNote = h('div.note#export-draft-note');
   const go = h('button.primary#export-go', { type: 'button' }, 'Xuất');
-  // The draft mark is printed by the PDF engine; the Word writer cannot print it yet.
+  // Both writers print the draft mark on every page; JSON is data, not a document.
   const syncDraft = () => {
-    draft.disabled = format.id !== 'pdf';
+    draft.disabled = format.id === 'json';
     const isDraft = draft.checked && !draft.disabled;
     go.textContent = isDraft ? 'Xuất bản dự thảo' : 'Xuất';
     let note = '';
-    if (format.id === 'docx') note = 'Bản Word chưa in được chữ “DỰ THẢO”; chọn PDF để xuất bản dự thảo.';
-    else if (isDraft) note = 'Mọi trang sẽ in chữ “DỰ THẢO”.';
-    else if (errors.length && format.id === 'pdf') note = 'Văn bản còn lỗi sẽ được xuất như bản chính thức.';
+    if (isDraft) note = 'Mọi trang sẽ in chữ “DỰ THẢO”.';
+    else if (errors.length && format.id !== 'json') note = 'Văn bản còn lỗi sẽ được xuất như bản chính thức.';
     draftNote.textContent = note;
     draftNote.className = `note${errors.length && !isDraft && format.id !== 'json' ? ' warn' : ''}`;
   };
@@ -842,7 +835,7 @@ function loadFonts() {
 async function main() {
   try {
     await loadFonts();
-    const [startup, framework, catalog] = await Promise.all([invoke('startup'), invoke('framework'), invoke('catalog')]);
+    const [startup, framework, catalog] = await Promise.all([invoke('startup'), invoke('framework'), invoke('catalog'), loadVocabulary(invoke)]);
     app.startup = startup;
     app.framework = framework;
     app.fwIndex = frameworkIndex(framework);

@@ -3,10 +3,10 @@
 // how to undo it. Fields carry data-field="part.id.field" so findings can jump to them.
 
 import { h, clear, nfc, newId, clone, renderRuns, readRuns, plainOf } from './dom.js';
+import { wording, findSection } from './plan.js';
 import {
-  wording, sectionGroup, taskArea, periodsOf, nationalPeriod, findSection, CMP, FUNDING,
-  LEGAL_KINDS, AUTHORITIES,
-} from './plan.js';
+  sectionGroup, taskArea, taskAreas, periodsOf, periodLabel, periodHeading, nationalPeriod, choices, comparatorChoices, comparatorSymbol, valueWithUnit,
+} from './vocabulary.js';
 
 // --- bindings ---------------------------------------------------------------------
 
@@ -249,7 +249,7 @@ export function openingEditor(ctx) {
   const commitOpening = (mutate) => commitSingleton(ctx, 'set-opening', 'opening', op, mutate);
   const rows = op.legal_bases.map((lb, i) => {
     const df = (p) => `opening.legal_bases.${i}${p ? '.' + p : ''}`;
-    const kind = select(LEGAL_KINDS, lb.kind, df('kind'), { 'aria-label': 'Loại văn bản' });
+    const kind = select(choices('legal_document_kinds'), lb.kind, df('kind'), { 'aria-label': 'Loại văn bản' });
     bind(ctx, kind, (v) => { lb.kind = v; }, save);
     const num = bind(ctx, input(lb.number, df('number'), { placeholder: 'Số, ký hiệu', 'aria-label': 'Số, ký hiệu' }), (v) => { lb.number = v; }, save);
     const date = dateInput(ctx, lb.date, df('date'), (v) => { lb.date = v; }, save, { 'aria-label': 'Ngày ban hành' });
@@ -330,7 +330,7 @@ export function closingEditor(ctx) {
   const sg = plan.signer;
   const commitSigner = (mutate) => commitSingleton(ctx, 'set-signer', 'signer', sg, mutate);
   const caps = (sg.capacities || []).map((c, i) => {
-    const auth = bind(ctx, select(AUTHORITIES.map((a) => [a, a]), c.authority, `signer.capacities.${i}.authority`, { 'aria-label': 'Thẩm quyền ký' }), (v) => { c.authority = v; }, saveSigner);
+    const auth = bind(ctx, select(choices('signing_authorities').map(([id, label]) => [id, `${id} – ${label}`]), c.authority, `signer.capacities.${i}.authority`, { 'aria-label': 'Thẩm quyền ký' }), (v) => { c.authority = v; }, saveSigner);
     const onb = bind(ctx, input(c.on_behalf_of, `signer.capacities.${i}.on_behalf_of`, { placeholder: 'ỦY BAN NHÂN DÂN', 'aria-label': 'Thay mặt / ký thay cho' }), (v) => { c.on_behalf_of = v; }, saveSigner);
     return h('div.row.cap', auth, onb, button('Xóa', () => commitSigner(() => sg.capacities.splice(i, 1)), { cls: 'danger small' }));
   });
@@ -550,11 +550,11 @@ function indicatorCard(ctx, ind, periods) {
       return ind.targets[idx];
     };
     const tf = idx >= 0 ? `targets[${idx}]` : `targets.${p}`;
-    const cmp = bind(ctx, select(Object.entries(CMP), cur.comparator, df(`${tf}.comparator`), { 'aria-label': `So sánh, kỳ ${p}` }), (v) => { ensure().comparator = v; }, save);
-    const val = bind(ctx, input(cur.value, df(`${tf}.value`), { 'aria-label': `Chỉ tiêu kỳ ${p}`, inputmode: 'decimal', class: 'num' }), (v) => { ensure().value = v.trim(); }, save);
+    const cmp = bind(ctx, select(comparatorChoices(), cur.comparator, df(`${tf}.comparator`), { 'aria-label': `So sánh, ${periodLabel(p)}` }), (v) => { ensure().comparator = v; }, save);
+    const val = bind(ctx, input(cur.value, df(`${tf}.value`), { 'aria-label': `Chỉ tiêu ${periodLabel(p)}`, inputmode: 'decimal', class: 'num' }), (v) => { ensure().value = v.trim(); }, save);
     const nat = nationalTarget(ctx, ind, p);
-    return h('div.target', h('div.period', p.includes('-') ? `Giai đoạn ${p}` : `Năm ${p}`), h('div.row.tight', cmp, val),
-      h('div.national', nat ? `Tối thiểu toàn quốc: ${CMP[nat.comparator]} ${decimalComma(nat.value)}${ind.unit === '%' ? '%' : ' ' + ind.unit}` : 'Không có chỉ tiêu tối thiểu của Khung'));
+    return h('div.target', h('div.period', periodHeading(p)), h('div.row.tight', cmp, val),
+      h('div.national', nat ? `Tối thiểu toàn quốc: ${comparatorSymbol(nat.comparator)} ${valueWithUnit(decimalComma(nat.value), ind.unit)}` : 'Không có chỉ tiêu tối thiểu của Khung'));
   });
   const method = bind(ctx, textarea(ind.method, df('method'), 1, { 'aria-label': 'Phương pháp đo lường' }), (v) => { ind.method = v; }, save);
   const lead = bind(ctx, input(ind.lead_agency, df('lead_agency'), { list: 'bodies', 'aria-label': 'Cơ quan chủ trì theo dõi' }), (v) => { ind.lead_agency = v; }, save);
@@ -631,14 +631,14 @@ function taskBody(ctx, t, summaryName) {
     }, guarded(save, el));
     return h('div.field', h('label', { htmlFor: (el.id = fieldId()) }, label), el, err);
   };
-  const area = bind(ctx, select([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), `III.${n}. ${wording(ctx.fwIndex.get(`III.${n}`).heading, ctx.plan.meta.level)}`]), String(t.area), df('area')),
+  const area = bind(ctx, select(taskAreas().map(({ area, section }) => [String(area), `${section}. ${wording(ctx.fwIndex.get(section).heading, ctx.plan.meta.level)}`]), String(t.area), df('area')),
     (v) => { t.area = Number(v); }, save);
   area.addEventListener('change', () => ctx.saver.flush().then(() => ctx.rerender()));
   const coord = bind(ctx, input((t.coordinating_units || []).join('; '), df('coordinating_units'), { placeholder: 'Các đơn vị, cách nhau bởi dấu “;”' }),
     (v) => { t.coordinating_units = v.split(/[;\n]/).map((x) => x.trim()).filter(Boolean); }, save);
   const budget = bind(ctx, input(t.budget_million_vnd != null ? fmtNum(t.budget_million_vnd) : '', df('budget_million_vnd'), { inputmode: 'decimal', placeholder: 'triệu đồng', class: 'num' }),
     (v) => { const n = Number(v.replace(/\./g, '').replace(',', '.')); if (!v.trim()) delete t.budget_million_vnd; else if (Number.isFinite(n)) t.budget_million_vnd = n; }, save);
-  const fixed = FUNDING.map(([id, label]) => {
+  const fixed = choices('funding_sources').map(([id, label]) => {
     const cb = h('input', { type: 'checkbox', checked: t.funding.includes(id) });
     bind(ctx, cb, (v) => { t.funding = t.funding.filter((f) => f !== id); if (v) t.funding.push(id); }, save);
     return h('label.check', cb, ' ', label);

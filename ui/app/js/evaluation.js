@@ -8,7 +8,8 @@
 
 import { invoke, pickOpenFile, pickSaveFile } from './ipc.js';
 import { h, clear, nfc, clone, newId } from './dom.js';
-import { wording, groupSection, CMP } from './plan.js';
+import { wording } from './plan.js';
+import { groupSection, comparatorSymbol, valueWithUnit, planYears, choices } from './vocabulary.js';
 import { blocksEditor } from './editors.js';
 
 export const EVALUATION_KEY = 'evaluation';
@@ -86,9 +87,28 @@ export function evaluationEditor(ctx) {
   evaluation.narrative ??= [];
   return withGuidance((g) => h('div.evaluation',
     h('p.muted', 'Đánh giá thực chất, khách quan từng chỉ tiêu và nhiệm vụ của năm trước; văn bản tự đếm số chỉ tiêu theo đánh giá, không cần gõ số đếm.'),
+    layoutChoice(ctx),
     targetsPart(ctx, evaluation, g),
     tasksPart(ctx, evaluation, g),
     narrativePart(ctx, evaluation, g)), ctx.markFields);
+}
+
+/** How the document is laid out: Phần I / Phần II, or plain (the engine's choices). One
+ * click is one edit and one undo step. */
+function layoutChoice(ctx) {
+  const annual = ctx.plan.annual;
+  const current = annual.layout || 'parts';
+  const choose = (layout) => {
+    if (layout === (annual.layout || 'parts')) return;
+    const before = annual.layout || 'parts';
+    annual.layout = layout;
+    ctx.saver.commit(annualEdit({ what: 'layout', layout }), annualEdit({ what: 'layout', layout: before }));
+    ctx.touched();
+  };
+  return h('fieldset.eval-layout', { dataset: { field: 'annual.layout' } }, h('legend', 'Bố cục văn bản'),
+    h('div.eval-layout-choices', choices('annual_layouts').map(([id, label]) => h('label.choice',
+      h('input', { type: 'radio', name: 'annual-layout', value: id, checked: id === current, onchange: () => choose(id) }),
+      h('span', label)))));
 }
 
 function targetsPart(ctx, evaluation, g) {
@@ -123,11 +143,12 @@ function targetRow(ctx, t, n, g, refresh) {
   const save = rowSaver(ctx, `evaluation.target:${t.id}`, () => annualEdit({ what: 'target', evaluation: t }));
   const tr = h(`tr.${statusClass(t.status)}`, { dataset: { item: `evaluation.target.${t.id}` } });
   const recolour = () => { tr.className = statusClass(t.status); refresh(); };
-  const goal = t.target ? `${CMP[t.target.comparator] || ''} ${t.target.value}`.trim() : '—';
+  // The symbol stays with its value ("≥ 100%"); a long unit may wrap after it.
+  const goal = t.target ? `${comparatorSymbol(t.target.comparator)}\u00a0${valueWithUnit(t.target.value, t.unit)}`.trim() : '—';
   tr.append(
     h('td.n', String(n)),
     h('td.name', t.name),
-    h('td.goal', goal, t.unit && h('div.unit', t.unit)),
+    h('td.goal', goal),
     h('td', bindTo(ctx, cell(t.achieved, f('achieved'), `Kết quả thực hiện: ${t.name}`, { placeholder: 'Kết quả' }), t, 'achieved', save)),
     h('td', bindTo(ctx, statusSelect(g.target_statuses, t.status, f('status'), `Đánh giá: ${t.name}`), t, 'status', save, recolour)),
     h('td.source',
@@ -228,14 +249,20 @@ export function deriveButton(app) {
 async function deriveDialog({ modal, toast, saver, showMain }) {
   try { await saver.flush(); } catch (e) { toast(e.message, 'error'); return; }
   const paths = await invoke('default_paths', { format: null }).catch(() => ({ new_plan: '' }));
-  const year = h('select#derive-year', [2026, 2027, 2028, 2029, 2030].map((y) => h('option', { value: y }, `Năm ${y}`)));
+  const year = h('select#derive-year', planYears().map((y) => h('option', { value: y }, `Năm ${y}`)));
   const previous = h('input#derive-previous', { type: 'text', attrs: { spellcheck: 'false', placeholder: 'Không bắt buộc', 'aria-describedby': 'derive-previous-note' } });
-  const path = h('input#derive-path', { type: 'text', value: paths.new_plan || '', attrs: { spellcheck: 'false' } });
+  // In the plans folder, named after the year until the drafter types a path.
+  const folder = (paths.new_plan || '').replace(/[^/\\]*$/, '');
+  const named = () => (folder ? `${folder}ke-hoach-nam-${year.value}.khcds` : '');
+  const path = h('input#derive-path', { type: 'text', value: named(), attrs: { spellcheck: 'false' } });
+  let typed = false;
+  path.addEventListener('input', () => { typed = true; });
+  year.addEventListener('change', () => { if (!typed) path.value = named(); });
   const error = h('div.form-error', { attrs: { role: 'alert' } });
   const go = h('button.primary#derive-go', { type: 'button' }, 'Lập kế hoạch');
   const pick = (input, picker, options) => h('button', { type: 'button', onclick: async () => {
     const p = await picker(options).catch((e) => { toast(e.message, 'error'); return null; });
-    if (p) input.value = p.endsWith('.khcds') ? p : `${p}.khcds`;
+    if (p) { input.value = p.endsWith('.khcds') ? p : `${p}.khcds`; input.dispatchEvent(new Event('input')); }
   } }, 'Chọn…');
   const khcds = { name: 'Kế hoạch (.khcds)', extensions: ['khcds'] };
   go.addEventListener('click', async () => {

@@ -1,5 +1,8 @@
-// Plan helpers for the UI: the navigation tree, where a finding points, what counts as
-// filled in. Pure functions over the plan/framework data the Rust side sends.
+// Plan helpers for the UI: the navigation tree and where a finding points. Pure
+// functions over the plan/framework data the Rust side sends; labels, choices and what
+// counts as filled in are the engine's (vocabulary.js, and `filled` in the plan view).
+
+import { groupSection } from './vocabulary.js';
 
 /** Fills in what the Rust side leaves out when empty (serde skip_serializing_if), so the
  * editors can always mutate arrays and strings in place. Mutates and returns `plan`. */
@@ -38,24 +41,6 @@ export const PSEUDO = {
   opening: { key: 'opening', number: '', title: 'Căn cứ ban hành' },
   closing: { key: 'closing', number: '', title: 'Nơi nhận, người ký' },
 };
-
-/** The Khung section of an indicator group. */
-export function groupSection(group) {
-  if (group === 'digital-services') return 'II.2.1.a';
-  if (group === 'data-driven-governance') return 'II.2.1.b';
-  if (group === 'digital-economy') return 'II.2.2';
-  if (group === 'digital-society') return 'II.2.3';
-  return 'II.2';
-}
-
-export function sectionGroup(id) {
-  return { 'II.2.1.a': 'digital-services', 'II.2.1.b': 'data-driven-governance', 'II.2.2': 'digital-economy', 'II.2.3': 'digital-society' }[id] || null;
-}
-
-export function taskArea(sectionId) {
-  const m = /^III\.(\d)$/.exec(sectionId);
-  return m ? Number(m[1]) : null;
-}
 
 export function frameworkIndex(framework) {
   const byId = new Map();
@@ -108,27 +93,6 @@ export function findSection(plan, id) {
   return found;
 }
 
-const blank = (blocks) => (blocks || []).every((b) => (b.text || []).every((r) => !r.text.trim()));
-
-/** Whether a tree row is filled in. */
-export function isFilled(plan, row) {
-  if (row.key === 'header') return !!(plan.header.issuer.trim() && plan.header.subject.trim() && plan.header.place.trim());
-  if (row.key === 'opening') return plan.opening.legal_bases.length > 0 || !!(plan.opening.implementing && plan.opening.implementing.length);
-  if (row.key === 'closing') return plan.recipients.length > 0 && !!plan.signer.name.trim();
-  if (row.key === 'evaluation') return plan.annual.evaluation.indicators.every((i) => i.status);
-  const has = (s) => {
-    if (!blank(s.content)) return true;
-    const g = sectionGroup(s.id);
-    if (g && plan.indicators.some((i) => i.group === g)) return true;
-    const a = taskArea(s.id);
-    if (a && plan.tasks.some((t) => t.area === a)) return true;
-    if (s.id === 'V' && plan.organisation.length) return true;
-    if (s.id === 'VI' && plan.tasks.length) return true;
-    return (s.children || []).some(has);
-  };
-  return has(row.section);
-}
-
 /** The tree key and the field selector a finding points to. */
 export function locate(plan, finding, framework) {
   const loc = finding.location || {};
@@ -159,42 +123,3 @@ export function locate(plan, finding, framework) {
     default: return { key: 'header', field: null };
   }
 }
-
-/** The period of the national target that an annual or phase target is compared with. */
-export function nationalPeriod(period) {
-  if (period === '2025-2027' || period === '2028-2030') return period;
-  return Number(period) <= 2027 ? '2025-2027' : '2028-2030';
-}
-
-export function periodsOf(kind) {
-  return kind.type === 'five-year' ? ['2025-2027', '2028-2030'] : [String(kind.year)];
-}
-
-export function kindLabel(kind) {
-  return kind.type === 'five-year' ? 'giai đoạn 2026–2030' : `năm ${kind.year}`;
-}
-
-export const levelLabel = (level) => (level === 'bo' ? 'cấp bộ' : 'cấp tỉnh');
-
-export const CMP = { '>=': '≥', '=': '=', '<=': '≤' };
-
-export const FUNDING = [
-  ['central-budget', 'Ngân sách trung ương'],
-  ['local-budget', 'Ngân sách địa phương'],
-  ['recurrent-budget', 'Kinh phí chi thường xuyên'],
-  ['public-investment', 'Vốn đầu tư công'],
-  ['science-fund', 'Quỹ phát triển khoa học và công nghệ'],
-  ['public-private-partnership', 'Hợp tác công tư (PPP), thuê dịch vụ'],
-  ['socialised', 'Xã hội hóa'],
-  ['foreign-aid', 'Vốn ODA, viện trợ'],
-];
-
-export const LEGAL_KINDS = [
-  ['luat', 'Luật'], ['nghi-quyet', 'Nghị quyết'], ['nghi-dinh', 'Nghị định'], ['quyet-dinh', 'Quyết định'],
-  ['chi-thi', 'Chỉ thị'], ['ket-luan', 'Kết luận'], ['ke-hoach', 'Kế hoạch'], ['thong-tu', 'Thông tư'],
-  ['cong-van', 'Công văn'], ['chuong-trinh', 'Chương trình'], ['khac', 'Văn bản khác'],
-];
-
-export const AUTHORITIES = ['TM.', 'KT.', 'Q.', 'TL.', 'TUQ.'];
-
-export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', hint: 'Gợi ý' };

@@ -1,6 +1,7 @@
 // Autosave and undo/redo over edits.
 //
-// Every change the drafter makes becomes one engine `Edit` (one durable `apply`).
+// Every change the drafter makes becomes one engine step: an `Edit`, or a list of edits
+// that belong together (applied in one transaction, undone as one).
 // Typing is debounced per field group ("key"): the edit is built from the live model
 // when the timer fires, so a burst of keystrokes is one save and one undo step. While an
 // IME composition is in progress (Telex/VNI) nothing is saved: the timer is postponed
@@ -9,9 +10,9 @@
 import { invoke } from './ipc.js';
 
 export class Saver {
-  constructor({ delay = 400, onFindings, onStatus, onError }) {
+  constructor({ delay = 400, onApplied, onStatus, onError }) {
     this.delay = delay;
-    this.onFindings = onFindings;
+    this.onApplied = onApplied;
     this.onStatus = onStatus;
     this.onError = onError;
     this.pending = new Map(); // key -> {build, inverse, timer}
@@ -79,7 +80,7 @@ export class Saver {
     if (inverse && JSON.stringify(edit) === JSON.stringify(inverse)) return;
     if (inverse) this.undoStack.push({ edit, inverse });
     this.redoStack = [];
-    for (const e of [].concat(edit)) this.send(e);
+    this.send(edit);
   }
 
   /** Saves every pending change now (before undo, export, close...). Resolves when
@@ -113,9 +114,9 @@ export class Saver {
     this.queue = this.queue.then(async () => {
       try {
         const res = await invoke('apply_edit', { edit });
-        this.stats.push({ op: edit.op, apply_ms: res.apply_ms, validate_ms: res.validate_ms, roundtrip_ms: performance.now() - started });
+        this.stats.push({ op: [].concat(edit).map((e) => e.op).join('+'), apply_ms: res.apply_ms, validate_ms: res.validate_ms, roundtrip_ms: performance.now() - started });
         if (this.stats.length > 200) this.stats.shift();
-        if (this.inFlight === 1) this.onFindings(res.findings);
+        if (this.inFlight === 1) this.onApplied(res);
       } catch (e) {
         this.failed = e;
         this.onError(e);
@@ -133,7 +134,7 @@ export class Saver {
     const step = this.undoStack.pop();
     if (!step) return null;
     this.redoStack.push(step);
-    for (const e of [].concat(step.inverse).reverse()) this.send(e);
+    this.send(Array.isArray(step.inverse) ? [...step.inverse].reverse() : step.inverse);
     await this.queue;
     return step;
   }
@@ -143,7 +144,7 @@ export class Saver {
     const step = this.redoStack.pop();
     if (!step) return null;
     this.undoStack.push(step);
-    for (const e of [].concat(step.edit)) this.send(e);
+    this.send(step.edit);
     await this.queue;
     return step;
   }
