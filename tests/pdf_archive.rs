@@ -116,7 +116,7 @@ fn exports_are_pdfa_2b_with_outline_and_page_labels() {
             "{name}: page label ranges"
         );
         assert_eq!(nums[0].as_i64().unwrap(), 0);
-        let pages = khcds::pdf::paginate::paginate(&doc, &FontSet::load());
+        let (pages, _) = khcds::pdf::paginate::paginate(&doc, &FontSet::load());
         let mut first = 0;
         for (k, section_pages) in pages.iter().enumerate() {
             assert_eq!(

@@ -29,7 +29,7 @@ fn samples() -> Vec<(&'static str, Document)> {
 fn section_pages<'a>(doc: &Document, display: &'a DisplayDocument) -> Vec<&'a [Page]> {
     let mut out = Vec::new();
     let mut at = 0;
-    let parts = khcds::pdf::paginate::paginate(doc, &FontSet::load());
+    let (parts, _) = khcds::pdf::paginate::paginate(doc, &FontSet::load());
     for part in parts {
         out.push(&display.pages[at..at + part.len()]);
         at += part.len();

@@ -8,7 +8,8 @@ use super::paragraph::{
     layout_paragraph, place_line, twips_to_pt, Align as EngineAlign, LaidLine, LaidParagraph,
     LineSpacing, ParagraphStyle as EngineStyle, Span,
 };
-use crate::document::{Block, Paragraph};
+use super::tags::{Artifact, Mark, NodeId, StructKind, StructTree};
+use crate::document::Block;
 use crate::layout::{
     mm_to_twips, pt_to_twips, Align, Layout, Role, RULE_GAP_PT, RULE_THICKNESS_PT,
 };
@@ -98,6 +99,8 @@ pub struct Piece {
     pub top: i32,
     pub height: i32,
     pub kind: PieceKind,
+    /// What it is in the document's structure.
+    pub mark: Mark,
 }
 
 /// The blank left for the signature above the signer's name, in a stack: `top` and
@@ -120,7 +123,8 @@ pub struct Stack {
 }
 
 impl Stack {
-    pub fn push_paragraph(&mut self, p: LaidParagraph) {
+    /// Stacks the lines of `p`, their text marked with `mark`.
+    pub fn push_paragraph(&mut self, p: LaidParagraph, mark: Mark) {
         let mut y = self.height + p.space_before;
         for line in p.lines {
             let h = line.height;
@@ -128,10 +132,27 @@ impl Stack {
                 top: y,
                 height: h,
                 kind: PieceKind::Line(Box::new(line)),
+                mark,
             });
             y += h;
         }
         self.height = y + p.space_after;
+    }
+
+    /// Stacks `other` under this stack's content.
+    fn append(&mut self, other: Stack) {
+        let base = self.height;
+        if let Some(gap) = other.signature_gap {
+            self.signature_gap = Some(SignatureGap {
+                top: base + gap.top,
+                ..gap
+            });
+        }
+        self.pieces.extend(other.pieces.into_iter().map(|p| Piece {
+            top: base + p.top,
+            ..p
+        }));
+        self.height = base + other.height;
     }
 
     /// A rule `length_mm` long centred in `width_pt`, followed by `space_after` twips.
@@ -151,12 +172,14 @@ impl Stack {
                 x1: side,
                 x2: (width_pt - side).max(side),
             },
+            mark: Mark::Artifact(Artifact::Layout),
         });
         self.height += h + space_after.max(0);
     }
 
     /// Draws the pieces with the stack's top-left at (`x`, `top`) points; `range` selects
-    /// pieces and `shift` twips are subtracted from their offsets.
+    /// pieces and `shift` twips are subtracted from their offsets. A `repeated` stack (a
+    /// header row on a continuation page) is drawn as an artifact.
     pub fn draw(
         &self,
         page: &mut Page,
@@ -164,6 +187,7 @@ impl Stack {
         x: f64,
         top: f64,
         shift: i32,
+        repeated: bool,
     ) {
         if let Some(gap) = self.signature_gap {
             page.signature_space = Some(SignatureSpace {
@@ -174,6 +198,11 @@ impl Stack {
             });
         }
         for piece in &self.pieces[range] {
+            page.mark(if repeated {
+                Mark::Artifact(Artifact::Repeated)
+            } else {
+                piece.mark
+            });
             let y = top + twips_to_pt(piece.top - shift);
             match &piece.kind {
                 PieceKind::Line(line) => {
@@ -196,50 +225,52 @@ impl Stack {
     }
 }
 
-/// Lays out the blocks of a borderless cell (header and closing blocks) `width_pt` wide.
-/// Nested columns or tables (the model has none) are flattened to their paragraphs.
-pub fn stack_blocks(fonts: &FontSet, layout: &Layout, blocks: &[Block], width_pt: f64) -> Stack {
+/// Lays out the blocks of a borderless cell (header and closing blocks) `width_pt` wide,
+/// adding their paragraphs to `tree` under `parent`. Nested columns or tables (the model
+/// has none) are flattened to their paragraphs.
+pub fn stack_blocks(
+    fonts: &FontSet,
+    layout: &Layout,
+    blocks: &[Block],
+    width_pt: f64,
+    tree: &mut StructTree,
+    parent: NodeId,
+) -> Stack {
     let mut stack = Stack::default();
-    fn walk(fonts: &FontSet, layout: &Layout, blocks: &[Block], width: f64, stack: &mut Stack) {
-        for block in blocks {
-            match block {
-                Block::Paragraph(Paragraph { role, runs, .. }) => {
-                    let laid = lay(fonts, layout, *role, runs, None, width);
-                    // The signer name's space before is the signature space (layout::style).
-                    if *role == Role::SignerName {
-                        stack.signature_gap = Some(SignatureGap {
-                            top: stack.height,
-                            height: laid.space_before,
-                            width,
-                        });
-                    }
-                    stack.push_paragraph(laid)
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => {
+                let laid = lay(fonts, layout, p.role, &p.runs, None, width_pt);
+                // The signer name's space before is the signature space (layout::style).
+                if p.role == Role::SignerName {
+                    stack.signature_gap = Some(SignatureGap {
+                        top: stack.height,
+                        height: laid.space_before,
+                        width: width_pt,
+                    });
                 }
-                Block::Rule(r) => stack.push_rule(r.length_mm, width, 0),
-                Block::Columns(c) => c
-                    .rows
-                    .iter()
-                    .flatten()
-                    .for_each(|cell| walk(fonts, layout, cell, width, stack)),
-                Block::Table(t) => {
-                    for row in t.header.iter().chain(&t.rows) {
-                        for cell in &row.cells {
-                            for p in &cell.paragraphs {
-                                stack.push_paragraph(lay(
-                                    fonts,
-                                    layout,
-                                    cell.role,
-                                    p,
-                                    Some(cell.align),
-                                    width,
-                                ));
-                            }
+                let node = tree.paragraph(parent, p);
+                stack.push_paragraph(laid, tree.mark(node))
+            }
+            Block::Rule(r) => stack.push_rule(r.length_mm, width_pt, 0),
+            Block::Columns(c) => {
+                for cell in c.rows.iter().flatten() {
+                    let inner = stack_blocks(fonts, layout, cell, width_pt, tree, parent);
+                    stack.append(inner);
+                }
+            }
+            Block::Table(t) => {
+                for row in t.header.iter().chain(&t.rows) {
+                    for cell in &row.cells {
+                        for p in &cell.paragraphs {
+                            let node = tree.add(parent, StructKind::P);
+                            let laid = lay(fonts, layout, cell.role, p, Some(cell.align), width_pt);
+                            stack.push_paragraph(laid, tree.mark(node));
                         }
                     }
                 }
             }
         }
     }
-    walk(fonts, layout, blocks, width_pt, &mut stack);
     stack
 }

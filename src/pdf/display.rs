@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::fonts::FaceId;
+use super::tags::{Mark, StructTree};
 
 /// A4 portrait, in points.
 pub const A4_WIDTH_PT: f64 = 595.275_590_551_181_1;
@@ -191,6 +192,10 @@ pub struct Page {
     /// Headings starting on this page, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub bookmarks: Vec<Bookmark>,
+    /// What the items are in the document's structure: `(i, mark)` marks the items from
+    /// index `i` up to the next entry's. Empty on an untagged page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<(usize, Mark)>,
 }
 
 impl Page {
@@ -201,6 +206,7 @@ impl Page {
             items: Vec::new(),
             signature_space: None,
             bookmarks: Vec::new(),
+            marks: Vec::new(),
         }
     }
 
@@ -214,6 +220,20 @@ impl Page {
 
     pub fn push(&mut self, item: Item) {
         self.items.push(item);
+    }
+
+    /// Marks the items pushed from now on (until the next mark) with `mark`.
+    pub fn mark(&mut self, mark: Mark) {
+        let at = self.items.len();
+        match self.marks.last_mut() {
+            Some((_, last)) if *last == mark => {}
+            // Nothing was drawn under the previous mark: it goes.
+            Some((i, _)) if *i == at => {
+                self.marks.pop();
+                self.mark(mark);
+            }
+            _ => self.marks.push((at, mark)),
+        }
     }
 
     /// The text runs of the page, in drawing order.
@@ -245,4 +265,7 @@ pub struct DisplayDocument {
     /// Page numbering ranges; empty means 1, 2, 3… throughout.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub page_labels: Vec<PageLabelRange>,
+    /// The logical structure the pages' marks refer to; empty: an untagged PDF.
+    #[serde(default, skip_serializing_if = "StructTree::is_empty")]
+    pub structure: StructTree,
 }

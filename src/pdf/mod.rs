@@ -40,6 +40,8 @@ pub mod preview;
 pub mod render;
 pub mod shape;
 mod signature_field;
+mod stream;
+pub mod tags;
 pub mod write;
 
 pub use display::{

@@ -8,6 +8,7 @@ use super::content::{lay, stack_blocks, Stack};
 use super::display::{Bookmark, Item, Page, RectItem, Stroke};
 use super::fonts::FontSet;
 use super::paragraph::{place_lines, twips_to_pt, LaidParagraph};
+use super::tags::{Artifact, Mark, NodeId, StructKind, StructTree};
 use crate::document::{Block, Columns, Document, PageSection, Row, RowKind, Table};
 use crate::layout::{
     grid_twips, mm_to_twips, pt_to_twips, Layout, PageSetup, Role, BODY_RULE_SPACE_AFTER_PT,
@@ -140,10 +141,12 @@ impl RowBox {
             .all(|c| c.2.pieces.first().is_none_or(|p| p.top + p.height > cut))
     }
 
-    fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32) {
+    /// Draws the row; a `repeated` header row (on a continuation page) as an artifact.
+    fn draw(&self, page: &mut Page, x: f64, top: f64, height: i32, repeated: bool) {
         let content = self.content_height();
         for (cx, w, stack) in &self.cells {
             if self.bordered {
+                page.mark(Mark::Artifact(Artifact::Layout));
                 page.push(Item::Rect(RectItem {
                     x: x + cx,
                     y: top,
@@ -168,6 +171,7 @@ impl RowBox {
                 x + cx,
                 top + twips_to_pt(self.border + self.pad + offset),
                 0,
+                repeated,
             );
         }
     }
@@ -182,6 +186,8 @@ enum Flow {
         x: f64,
         /// Outline level and title when the paragraph is a heading.
         bookmark: Option<(u8, String)>,
+        /// What its text is in the structure.
+        mark: Mark,
     },
     /// A rule across the text width, then space.
     Rule(Stack),
@@ -238,85 +244,90 @@ struct Builder<'a> {
     layout: &'a Layout,
     /// Text width, points (from whole twips).
     width: f64,
+    /// The structure the blocks are added to, in document order, and the section's node.
+    tree: &'a mut StructTree,
+    section: NodeId,
 }
 
 impl Builder<'_> {
-    fn columns_rows(&self, c: &Columns) -> Vec<RowBox> {
+    fn columns_rows(&mut self, c: &Columns) -> Vec<RowBox> {
+        let div = self.tree.add(self.section, StructKind::Div);
         let grid = grid_twips(&c.widths_mm);
         let pad = mm_to_twips(COLUMNS_CELL_PADDING_MM);
-        c.rows
-            .iter()
-            .map(|row| {
-                let mut x = mm_to_twips(COLUMNS_INDENT_MM);
-                let cells = row
-                    .iter()
-                    .enumerate()
-                    .map(|(i, blocks)| {
-                        let w = grid.get(i).copied().unwrap_or(1);
-                        let inner = twips_to_pt((w - 2 * pad).max(0));
-                        let stack = stack_blocks(self.fonts, self.layout, blocks, inner);
-                        let cell = (twips_to_pt(x + pad), inner, stack);
-                        x += w;
-                        cell
-                    })
-                    .collect();
-                RowBox {
-                    cells,
-                    pad: 0,
-                    border: 0,
-                    bordered: false,
-                    centred: false,
-                    keep_with_next: false,
-                }
-            })
-            .collect()
+        let mut rows = Vec::with_capacity(c.rows.len());
+        for row in &c.rows {
+            let mut x = mm_to_twips(COLUMNS_INDENT_MM);
+            let mut cells = Vec::with_capacity(row.len());
+            for (i, blocks) in row.iter().enumerate() {
+                let w = grid.get(i).copied().unwrap_or(1);
+                let inner = twips_to_pt((w - 2 * pad).max(0));
+                let stack = stack_blocks(self.fonts, self.layout, blocks, inner, self.tree, div);
+                cells.push((twips_to_pt(x + pad), inner, stack));
+                x += w;
+            }
+            rows.push(RowBox {
+                cells,
+                pad: 0,
+                border: 0,
+                bordered: false,
+                centred: false,
+                keep_with_next: false,
+            });
+        }
+        rows
     }
 
-    fn table_row(&self, row: &Row, grid: &[i32]) -> RowBox {
+    fn table_row(&mut self, row: &Row, grid: &[i32], table: NodeId) -> RowBox {
         let h = mm_to_twips(TABLE_CELL_PADDING_MM.horizontal);
         let v = mm_to_twips(TABLE_CELL_PADDING_MM.vertical);
         let mut edges = vec![0];
         for w in grid {
             edges.push(edges.last().copied().unwrap_or(0) + w);
         }
-        let cells = crate::document::fit_cells(&row.cells, grid.len())
-            .into_iter()
-            .map(|(at, cell)| {
-                let w = edges[at + cell.span] - edges[at];
-                let inner = twips_to_pt((w - 2 * h).max(0));
-                let mut stack = Stack::default();
-                let paragraphs: &[Vec<crate::model::Run>] = if cell.paragraphs.is_empty() {
-                    &[Vec::new()]
-                } else {
-                    &cell.paragraphs
-                };
-                for runs in paragraphs {
-                    stack.push_paragraph(lay(
-                        self.fonts,
-                        self.layout,
-                        cell.role,
-                        runs,
-                        Some(cell.align),
-                        inner,
-                    ));
+        let tr = self.tree.add(table, StructKind::TR);
+        let cell_kind = if row.kind == RowKind::Header {
+            StructKind::TH
+        } else {
+            StructKind::TD
+        };
+        let fitted = crate::document::fit_cells(&row.cells, grid.len());
+        let mut cells = Vec::with_capacity(fitted.len());
+        for (at, cell) in fitted {
+            let w = edges[at + cell.span] - edges[at];
+            let inner = twips_to_pt((w - 2 * h).max(0));
+            let cell_node = self.tree.add(tr, cell_kind);
+            let mut stack = Stack::default();
+            if cell.paragraphs.is_empty() {
+                let laid = lay(
+                    self.fonts,
+                    self.layout,
+                    cell.role,
+                    &[],
+                    Some(cell.align),
+                    inner,
+                );
+                stack.push_paragraph(laid, self.tree.mark(cell_node));
+            }
+            for runs in &cell.paragraphs {
+                let laid = lay(
+                    self.fonts,
+                    self.layout,
+                    cell.role,
+                    runs,
+                    Some(cell.align),
+                    inner,
+                );
+                let p = self.tree.add(cell_node, StructKind::P);
+                stack.push_paragraph(laid, self.tree.mark(p));
+            }
+            // Stack x is the cell's content edge; the border is drawn `h` to the left.
+            for p in &mut stack.pieces {
+                if let super::content::PieceKind::Line(line) = &mut p.kind {
+                    shift_line(line, twips_to_pt(h));
                 }
-                // Stack x is the cell's content edge; the border is drawn `h` to the left.
-                (
-                    twips_to_pt(edges[at]),
-                    twips_to_pt(w),
-                    stack,
-                    twips_to_pt(h),
-                )
-            })
-            .map(|(x, w, mut stack, h)| {
-                for p in &mut stack.pieces {
-                    if let super::content::PieceKind::Line(line) = &mut p.kind {
-                        shift_line(line, h);
-                    }
-                }
-                (x, w, stack)
-            })
-            .collect();
+            }
+            cells.push((twips_to_pt(edges[at]), twips_to_pt(w), stack));
+        }
         RowBox {
             cells,
             pad: v,
@@ -327,41 +338,76 @@ impl Builder<'_> {
         }
     }
 
-    fn table(&self, t: &Table) -> Flow {
+    fn table(&mut self, t: &Table) -> Flow {
         let grid = grid_twips(&t.columns_mm);
+        let table = self.tree.add(self.section, StructKind::Table);
         Flow::Table {
-            header: t.header.iter().map(|r| self.table_row(r, &grid)).collect(),
-            rows: t.rows.iter().map(|r| self.table_row(r, &grid)).collect(),
+            header: t
+                .header
+                .iter()
+                .map(|r| self.table_row(r, &grid, table))
+                .collect(),
+            rows: t
+                .rows
+                .iter()
+                .map(|r| self.table_row(r, &grid, table))
+                .collect(),
         }
     }
 
-    fn flows(&self, blocks: &[Block]) -> Vec<Flow> {
-        let mut out = Vec::with_capacity(blocks.len());
-        for (i, block) in blocks.iter().enumerate() {
-            match block {
-                Block::Paragraph(p) => {
-                    let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
-                    out.push(Flow::Para {
-                        laid,
-                        keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
-                        x: 0.0,
-                        bookmark: bookmark(p, &blocks[i + 1..]),
-                    });
-                }
-                Block::Rule(r) => {
-                    let mut s = Stack::default();
-                    s.push_rule(
-                        r.length_mm,
-                        self.width,
-                        crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT),
-                    );
-                    out.push(Flow::Rule(s));
-                }
-                Block::Columns(c) => out.extend(self.columns_rows(c).into_iter().map(Flow::Row)),
-                Block::Table(t) => out.push(self.table(t)),
+    /// The flow of block `i` of `blocks`: one element, or a row per row of columns.
+    fn block_flows(&mut self, blocks: &[Block], i: usize) -> Vec<Flow> {
+        match &blocks[i] {
+            Block::Paragraph(p) => {
+                let laid = lay(self.fonts, self.layout, p.role, &p.runs, None, self.width);
+                let node = self.tree.paragraph(self.section, p);
+                vec![Flow::Para {
+                    laid,
+                    keep: p.keep_with_next || self.layout.style(p.role).keep_with_next,
+                    x: 0.0,
+                    bookmark: bookmark(p, &blocks[i + 1..]),
+                    mark: self.tree.mark(node),
+                }]
             }
+            Block::Rule(r) => {
+                let mut s = Stack::default();
+                s.push_rule(
+                    r.length_mm,
+                    self.width,
+                    crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT),
+                );
+                vec![Flow::Rule(s)]
+            }
+            Block::Columns(c) => self.columns_rows(c).into_iter().map(Flow::Row).collect(),
+            Block::Table(t) => vec![self.table(t)],
         }
-        out
+    }
+}
+
+/// A section's flow, laid out block by block as the paginator reaches it (and looks
+/// ahead along keep-with-next chains), so a long section is never all laid out at once.
+struct FlowSource<'a, 'b> {
+    builder: Builder<'b>,
+    blocks: &'a [Block],
+    /// The next block to lay out.
+    next: usize,
+    queue: std::collections::VecDeque<Flow>,
+}
+
+impl FlowSource<'_, '_> {
+    /// The `k`-th element after the current one (0: the next to place).
+    fn peek(&mut self, k: usize) -> Option<&Flow> {
+        while self.queue.len() <= k && self.next < self.blocks.len() {
+            let flows = self.builder.block_flows(self.blocks, self.next);
+            self.queue.extend(flows);
+            self.next += 1;
+        }
+        self.queue.get(k)
+    }
+
+    fn pop(&mut self) -> Option<Flow> {
+        self.peek(0)?;
+        self.queue.pop_front()
     }
 }
 
@@ -439,17 +485,25 @@ impl Geometry {
     }
 }
 
-/// Lays the pages of one section.
-struct Flowing<'a> {
+/// Lays the pages of one section, handing each finished page to `sink`.
+struct Flowing<'a, S: FnMut(Page)> {
     geo: &'a Geometry,
-    pages: Vec<Page>,
+    /// The page being filled.
+    current: Option<Page>,
+    /// Pages of the section finished before it.
+    done: usize,
     /// Top of the next thing on the current page, twips from the page's top.
     y: i32,
+    fonts: &'a FontSet,
+    document: &'a Document,
+    /// The draft mark's line, drawn on every page of a draft.
+    draft: Option<LaidParagraph>,
+    sink: S,
 }
 
-impl Flowing<'_> {
+impl<S: FnMut(Page)> Flowing<'_, S> {
     fn page(&mut self) -> &mut Page {
-        self.pages.last_mut().expect("a page")
+        self.current.get_or_insert_with(|| self.geo.blank_page())
     }
 
     fn at_top(&self) -> bool {
@@ -461,15 +515,49 @@ impl Flowing<'_> {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(self.geo.blank_page());
+        self.finish_page();
+        self.current = Some(self.geo.blank_page());
         self.y = self.geo.top;
+    }
+
+    /// Draws the top margin of the current page (its number from the section's second
+    /// page, centred; a draft's mark at the right end of that line) and hands it on.
+    fn finish_page(&mut self) {
+        let Some(mut page) = self.current.take() else {
+            return;
+        };
+        let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
+        if self.done > 0 {
+            page.mark(Mark::Artifact(Artifact::PageHeader));
+            let laid = lay(
+                self.fonts,
+                &self.document.layout,
+                Role::PageNumber,
+                &[crate::model::Run::plain((self.done + 1).to_string())],
+                None,
+                self.geo.width,
+            );
+            place_lines(&mut page, &laid.lines, self.geo.left, number_top);
+        }
+        if let Some(draft) = &self.draft {
+            page.mark(Mark::Artifact(Artifact::PageHeader));
+            place_lines(&mut page, &draft.lines, self.geo.left, number_top);
+        }
+        self.done += 1;
+        (self.sink)(page);
     }
 
     fn y_pt(&self) -> f64 {
         twips_to_pt(self.y)
     }
 
-    fn paragraph(&mut self, laid: &LaidParagraph, x: f64, bookmark: Option<&(u8, String)>) {
+    fn paragraph(
+        &mut self,
+        laid: &LaidParagraph,
+        x: f64,
+        bookmark: Option<&(u8, String)>,
+        mark: Mark,
+    ) {
         let lines = &laid.lines;
         let n = lines.len();
         let mut start = 0;
@@ -510,6 +598,7 @@ impl Flowing<'_> {
                 });
             }
             let x0 = self.geo.left + x;
+            self.page().mark(mark);
             place_lines(self.page(), &lines[start..start + k], x0, twips_to_pt(top));
             self.y = top
                 + lines[start..start + k]
@@ -531,7 +620,7 @@ impl Flowing<'_> {
             let h = row.height();
             if h <= self.room() {
                 let (x, y) = (self.geo.left, self.y_pt());
-                row.draw(self.page(), x, y, h);
+                row.draw(self.page(), x, y, h, false);
                 self.y += h;
                 return;
             }
@@ -539,26 +628,26 @@ impl Flowing<'_> {
                 header.iter().map(RowBox::height).sum::<i32>() + pt_to_twips(TABLE_BORDER_PT);
             if h <= self.geo.body_height() - header_h && !self.at_top_of_table(header_h) {
                 self.new_page();
-                self.headers(header);
+                self.headers(header, true);
                 continue;
             }
             // Taller than a page: fill this page, go on with the rest on the next.
             if row.nothing_fits(self.room()) && !self.at_top_of_table(header_h) {
                 self.new_page();
-                self.headers(header);
+                self.headers(header, true);
                 continue;
             }
             let (first, rest) = row.split(self.room());
             let fh = first.height().min(self.room().max(first.height()));
             let (x, y) = (self.geo.left, self.y_pt());
-            first.draw(self.page(), x, y, fh);
+            first.draw(self.page(), x, y, fh, false);
             self.y += fh;
             if rest.cells.iter().all(|c| c.2.pieces.is_empty()) {
                 return;
             }
             row = rest;
             self.new_page();
-            self.headers(header);
+            self.headers(header, true);
         }
     }
 
@@ -567,39 +656,45 @@ impl Flowing<'_> {
         self.y <= self.geo.top + header_h
     }
 
-    /// The table's top edge on this page (its border), then the header rows.
-    fn headers(&mut self, header: &[RowBox]) {
+    /// The table's top edge on this page (its border), then the header rows: the
+    /// table's own, or `repeated` on a continuation page.
+    fn headers(&mut self, header: &[RowBox], repeated: bool) {
         self.y += pt_to_twips(TABLE_BORDER_PT);
         for r in header {
             let h = r.height();
             let (x, y) = (self.geo.left, self.y_pt());
-            r.draw(self.page(), x, y, h);
+            r.draw(self.page(), x, y, h, repeated);
             self.y += h;
         }
     }
 
-    fn flow(&mut self, flows: &[Flow]) {
-        for (i, f) in flows.iter().enumerate() {
+    fn flow(&mut self, source: &mut FlowSource) {
+        while let Some(f) = source.pop() {
             // Keep-with-next chain starting here: move it whole to the next page when it
             // does not fit here but fits on a page.
             if f.keep() && !self.at_top() {
-                let mut need = 0;
-                let mut j = i;
-                while j < flows.len() && flows[j].keep() {
-                    need += flows[j].full_height();
+                let mut need = f.full_height();
+                let mut j = 0;
+                while let Some(next) = source.peek(j) {
+                    if !next.keep() {
+                        need += next.head_height();
+                        break;
+                    }
+                    need += next.full_height();
                     j += 1;
-                }
-                if let Some(next) = flows.get(j) {
-                    need += next.head_height();
                 }
                 if need > self.room() && need <= self.geo.body_height() {
                     self.new_page();
                 }
             }
-            match f {
+            match &f {
                 Flow::Para {
-                    laid, x, bookmark, ..
-                } => self.paragraph(laid, *x, bookmark.as_ref()),
+                    laid,
+                    x,
+                    bookmark,
+                    mark,
+                    ..
+                } => self.paragraph(laid, *x, bookmark.as_ref(), *mark),
                 Flow::Rule(s) => {
                     if s.height - crate::layout::pt_to_twips(BODY_RULE_SPACE_AFTER_PT) > self.room()
                         && !self.at_top()
@@ -607,7 +702,7 @@ impl Flowing<'_> {
                         self.new_page();
                     }
                     let (x, y) = (self.geo.left, self.y_pt());
-                    s.draw(self.page(), 0..s.pieces.len(), x, y, 0);
+                    s.draw(self.page(), 0..s.pieces.len(), x, y, 0, false);
                     self.y += s.height;
                 }
                 Flow::Row(r) => self.row(r, &[]),
@@ -621,7 +716,7 @@ impl Flowing<'_> {
                     {
                         self.new_page();
                     }
-                    self.headers(header);
+                    self.headers(header, false);
                     for (k, r) in rows.iter().enumerate() {
                         // A group row goes to the next page with its first row when the
                         // two do not fit here (and do fit on a page).
@@ -632,7 +727,7 @@ impl Flowing<'_> {
                                 && need <= self.geo.body_height() - header_h
                             {
                                 self.new_page();
-                                self.headers(header);
+                                self.headers(header, true);
                             }
                         }
                         self.row(r, header);
@@ -643,68 +738,83 @@ impl Flowing<'_> {
     }
 }
 
-/// Lays out every section of `document` into pages (without page numbers), returning
-/// the pages of each section.
-pub fn paginate(document: &Document, fonts: &FontSet) -> Vec<Vec<Page>> {
-    document
-        .sections
-        .iter()
-        .map(|s| paginate_section(document, s, fonts))
-        .collect()
+/// Lays out every section of `document` into pages, returning the pages of each section
+/// and the document's structure their marks refer to.
+pub fn paginate(document: &Document, fonts: &FontSet) -> (Vec<Vec<Page>>, StructTree) {
+    let mut sections: Vec<Vec<Page>> = vec![Vec::new(); document.sections.len()];
+    let tree = paginate_into(document, fonts, |section, page| {
+        sections[section].push(page)
+    });
+    (sections, tree)
 }
 
-fn paginate_section(document: &Document, section: &PageSection, fonts: &FontSet) -> Vec<Page> {
+/// Lays out every section of `document`, handing each page to `sink` (with its section's
+/// index) as soon as it is full; returns the structure the pages' marks refer to.
+pub fn paginate_into(
+    document: &Document,
+    fonts: &FontSet,
+    mut sink: impl FnMut(usize, Page),
+) -> StructTree {
+    let mut tree = StructTree::new();
+    for (i, section) in document.sections.iter().enumerate() {
+        paginate_section(document, section, fonts, &mut tree, |page| sink(i, page));
+    }
+    tree
+}
+
+fn paginate_section(
+    document: &Document,
+    section: &PageSection,
+    fonts: &FontSet,
+    tree: &mut StructTree,
+    sink: impl FnMut(Page),
+) {
     let geo = Geometry::new(*document.layout.page(section.orientation));
-    let builder = Builder {
-        fonts,
-        layout: &document.layout,
-        width: geo.width,
-    };
-    let flows = builder.flows(&section.blocks);
-    let mut flowing = Flowing {
-        geo: &geo,
-        pages: Vec::new(),
-        y: geo.top,
-    };
-    flowing.new_page();
-    flowing.flow(&flows);
-    // The DOCX ends each section with an empty 1 pt paragraph (it carries the section
-    // properties, or closes a body that ends with a table); it takes a page of its own
-    // when nothing is left on the last one.
-    if flowing.room() < crate::layout::pt_to_twips(SECTION_END_PT) {
-        flowing.new_page();
-    }
-    let mut pages = flowing.pages;
-    // Page numbers: centred in the top margin, from the section's second page.
-    let number_top = twips_to_pt(mm_to_twips(PAGE_NUMBER_FROM_TOP_MM));
-    for (i, page) in pages.iter_mut().enumerate().skip(1) {
-        let laid = lay(
+    let section_node = tree.add(StructTree::ROOT, StructKind::Sect);
+    let mut source = FlowSource {
+        builder: Builder {
             fonts,
-            &document.layout,
-            Role::PageNumber,
-            &[crate::model::Run::plain((i + 1).to_string())],
-            None,
-            geo.width,
-        );
-        place_lines(page, &laid.lines, geo.left, number_top);
-    }
+            layout: &document.layout,
+            width: geo.width,
+            tree,
+            section: section_node,
+        },
+        blocks: &section.blocks,
+        next: 0,
+        queue: Default::default(),
+    };
     // A draft: its mark at the right end of the page-number line, on every page.
-    if let Some(mark) = &document.properties.draft_mark {
+    let draft = document.properties.draft_mark.as_ref().map(|mark| {
         let run = crate::model::Run {
             bold: true,
             ..crate::model::Run::plain(mark.clone())
         };
-        let laid = lay(
+        lay(
             fonts,
             &document.layout,
             Role::PageNumber,
             &[run],
             Some(crate::layout::Align::Right),
             geo.width,
-        );
-        for page in &mut pages {
-            place_lines(page, &laid.lines, geo.left, number_top);
-        }
+        )
+    });
+    let mut flowing = Flowing {
+        geo: &geo,
+        current: None,
+        done: 0,
+        y: geo.top,
+        fonts,
+        document,
+        draft,
+        sink,
+    };
+    flowing.new_page();
+    flowing.flow(&mut source);
+    // The DOCX ends each section with an empty 1 pt paragraph (it carries the section
+    // properties, or closes a body that ends with a table); it takes a page of its own
+    // when nothing is left on the last one.
+    if flowing.room() < crate::layout::pt_to_twips(SECTION_END_PT) {
+        flowing.new_page();
     }
-    pages
+    flowing.finish_page();
 }

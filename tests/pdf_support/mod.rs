@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod pdfa;
+pub mod tags;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
