@@ -289,6 +289,7 @@ pub fn add_structure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Role;
 
     fn para(role: Role, text: &str) -> Paragraph {
         Paragraph::new(role, text)
