@@ -122,18 +122,6 @@ fn style_name(role: Role) -> &'static str {
     }
 }
 
-/// Outline level (navigation pane, PDF bookmarks) of the numbered headings.
-fn outline_level(role: Role) -> Option<u8> {
-    match role {
-        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(0),
-        Role::Heading2 => Some(1),
-        Role::Heading3 => Some(2),
-        Role::Heading4 => Some(3),
-        Role::RunInHeading => Some(4),
-        _ => None,
-    }
-}
-
 /// The style that follows a paragraph of `role` when the drafter presses Enter in Word.
 fn next_role(role: Role) -> Role {
     match role {
@@ -262,7 +250,7 @@ pub(super) fn styles_xml(layout: &Layout) -> String {
             style_id(role),
             style_name(role),
             style_id(next_role(role)),
-            &role_ppr(&style, outline_level(role)),
+            &role_ppr(&style, role.heading_level().map(|level| level - 1)),
             &run_properties(style.size_pt, style.bold, style.italic),
         );
     }

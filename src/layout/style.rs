@@ -75,6 +75,23 @@ pub enum Role {
     PageNumber,
 }
 
+impl Role {
+    /// The heading level of the role, 1 to 5, as both writers expose the structure (Word's
+    /// outline level is one less; the PDF's tags are H1–H5): parts, appendix labels and
+    /// Heading 1 at the top, run-in headings at the bottom. `None` for text that is not a
+    /// heading.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(1),
+            Role::Heading2 => Some(2),
+            Role::Heading3 => Some(3),
+            Role::Heading4 => Some(4),
+            Role::RunInHeading => Some(5),
+            _ => None,
+        }
+    }
+}
+
 /// How a paragraph of a given role looks. Text case is not a style: the document
 /// model already holds upper-case text where the decree asks for it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -17,7 +17,6 @@ use lopdf::{dictionary, Document, Object, ObjectId};
 use serde::{Deserialize, Serialize};
 
 use crate::document::Paragraph;
-use crate::layout::Role;
 
 /// Index of a node in [`StructTree::nodes`].
 pub type NodeId = u32;
@@ -98,19 +97,6 @@ pub enum Mark {
     Artifact(Artifact),
 }
 
-/// The heading level of a role, as the DOCX's outline levels have it (the labels of
-/// an annual plan's parts and of the appendices at the top, with Heading 1).
-fn heading_level(role: Role) -> Option<u8> {
-    match role {
-        Role::PartLabel | Role::AppendixLabel | Role::Heading1 => Some(1),
-        Role::Heading2 => Some(2),
-        Role::Heading3 => Some(3),
-        Role::Heading4 => Some(4),
-        Role::RunInHeading => Some(5),
-        _ => None,
-    }
-}
-
 /// How deep a paragraph sits in a list: "- " items 0, "+ " items 1, others none.
 fn list_depth(text: &str) -> Option<usize> {
     let mut chars = text.chars();
@@ -172,7 +158,7 @@ impl StructTree {
     /// Adds paragraph `p` under `parent` and returns the node its text is marked with:
     /// a heading, a list item's body (continuing the list just before it), or a `P`.
     pub fn paragraph(&mut self, parent: NodeId, p: &Paragraph) -> NodeId {
-        if let Some(level) = heading_level(p.role) {
+        if let Some(level) = p.role.heading_level() {
             return self.add(parent, StructKind::H(level));
         }
         let first = p.runs.iter().find(|r| !r.text.is_empty());
@@ -303,6 +289,7 @@ pub fn add_structure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Role;
 
     fn para(role: Role, text: &str) -> Paragraph {
         Paragraph::new(role, text)
