@@ -158,7 +158,9 @@ impl ContentWriter {
             self.buf.push(b'-');
         }
         let a = scaled.unsigned_abs();
-        let _ = write!(self.buf, "{}", a / 1000);
+        // itoa, not `write!`: formatting machinery was a tenth of an export.
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(a / 1000).as_bytes());
         let mut frac = a % 1000;
         if frac != 0 {
             let mut digits = 3;
@@ -166,7 +168,12 @@ impl ContentWriter {
                 frac /= 10;
                 digits -= 1;
             }
-            let _ = write!(self.buf, ".{frac:0digits$}");
+            self.buf.push(b'.');
+            for _ in (frac.ilog10() + 1)..digits {
+                self.buf.push(b'0');
+            }
+            self.buf
+                .extend_from_slice(itoa::Buffer::new().format(frac).as_bytes());
         }
     }
 
@@ -186,7 +193,7 @@ impl ContentWriter {
     fn hex_string(&mut self, bytes: &[u8]) {
         self.buf.push(b'<');
         for b in bytes {
-            let _ = write!(self.buf, "{b:02X}");
+            push_hex(&mut self.buf, u16::from(*b), 2);
         }
         self.buf.push(b'>');
     }
@@ -345,7 +352,7 @@ impl Tj {
                         w.buf.push(b'<');
                         in_string = true;
                     }
-                    let _ = write!(w.buf, "{code:04X}");
+                    push_hex(&mut w.buf, code, 4);
                 }
                 Err(delta) => {
                     if in_string {
@@ -360,6 +367,15 @@ impl Tj {
             w.buf.push(b'>');
         }
         w.op("]TJ");
+    }
+}
+
+/// The last `digits` hex digits of `value`, upper case (a lookup, not `write!`: one
+/// glyph code per glyph drawn).
+fn push_hex(buf: &mut Vec<u8>, value: u16, digits: u32) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in (0..digits).rev() {
+        buf.push(HEX[usize::from((value >> (4 * shift)) & 0xF)]);
     }
 }
 
@@ -379,12 +395,17 @@ mod tests {
             -0.0004,
             f64::NAN,
             10.0,
+            1.005,
+            -0.05,
+            12.034,
         ] {
             w.num(v);
         }
+        push_hex(&mut w.buf, 0x0A3F, 4);
+        push_hex(&mut w.buf, 0x07, 2);
         assert_eq!(
             String::from_utf8(w.buf).unwrap(),
-            "0 1.5 -2.25 841.89 0 0 0 10 "
+            "0 1.5 -2.25 841.89 0 0 0 10 1.005 -0.05 12.034 0A3F07"
         );
     }
 
