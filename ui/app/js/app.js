@@ -665,9 +665,13 @@ async function showExport() {
   // which, with their labels); the report is a Word or PDF document only.
   let docKind = 'ke-hoach';
   const isReport = () => docKind === 'bao-cao';
+  let pathRequest = 0;
   const setDefault = async () => {
+    const ticket = ++pathRequest;
+    const before = dest.value;
     const p = await invoke('default_paths', { format: format.id, document: docKind });
-    dest.value = p.export || '';
+    // A path typed or chosen while the engine answered stays; so does a newer request's.
+    if (ticket === pathRequest && dest.value === before) dest.value = p.export || '';
     return p;
   };
   const draft = h('input#export-draft', { type: 'checkbox', checked: errors.length > 0 });
