@@ -2,15 +2,8 @@
 
 mod common;
 
+use common::{khcds, s};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn khcds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khcds"))
-        .args(args)
-        .output()
-        .expect("khcds runs")
-}
 
 fn ok(args: &[&str]) -> String {
     let out = khcds(args);
@@ -26,10 +19,6 @@ fn fails(args: &[&str], code: i32) -> String {
     let out = khcds(args);
     assert_eq!(out.status.code(), Some(code), "khcds {args:?}: {:?}", out);
     String::from_utf8(out.stderr).unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]

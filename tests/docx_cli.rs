@@ -1,21 +1,11 @@
 //! `khcds export --format docx`, run as a user would: the file, its default name, the
 //! atomic write (a failed export leaves nothing behind and no existing file damaged).
 
+mod common;
 mod docx_support;
 
+use common::{khcds, s};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn khcds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khcds"))
-        .args(args)
-        .output()
-        .expect("khcds runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

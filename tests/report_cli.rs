@@ -8,27 +8,9 @@ mod docx_support;
 mod pdf_support;
 mod sign_support;
 
+use common::{khcds, s, text};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn khcds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khcds"))
-        .args(args)
-        .output()
-        .expect("khcds runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
 
 /// A sample plan made with `khcds new --level tinh --sample` and `extra` arguments.
 fn sample(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {

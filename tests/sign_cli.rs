@@ -2,30 +2,13 @@
 //! file, verify; then the failures a drafter meets (wrong password, a certificate without
 //! its key, a document changed after signing, an unsigned document).
 
+mod common;
 mod sign_support;
 
+use common::{khcds, s, text};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn khcds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khcds"))
-        .args(args)
-        .output()
-        .expect("khcds runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use std::process::{Command, Stdio};
 
 /// A sample plan exported as `format` into `dir`.
 fn exported(dir: &Path, format: &str) -> PathBuf {

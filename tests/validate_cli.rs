@@ -1,24 +1,14 @@
 //! `khcds validate`: text and JSON output, exit codes 0 (no error), 1 (errors),
 //! 2 (usage or I/O error).
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::{khcds, s};
+use std::process::Output;
 
 use khcds::framework;
 use khcds::model::{Level, PlanKind};
 use khcds::sample::sample_plan;
 use khcds::store::PlanFile;
-
-fn khcds(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khcds"))
-        .args(args)
-        .output()
-        .expect("khcds runs")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 use khcds::model::*;
+use std::path::Path;
+use std::process::{Command, Output};
 
 /// A small plan that uses every part of the model, independent of the sample generator.
 pub fn rich_plan() -> Plan {
@@ -156,4 +158,26 @@ pub fn dir_listing(dir: &std::path::Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+
+/// Runs the `khcds` binary of this build.
+pub fn khcds(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khcds"))
+        .args(args)
+        .output()
+        .expect("khcds runs")
+}
+
+/// A path as the `&str` argument `khcds` takes.
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// What a run printed, standard output then standard error.
+pub fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
